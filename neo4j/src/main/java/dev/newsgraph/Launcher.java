@@ -1,0 +1,101 @@
+package dev.newsgraph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs Neo4j Community embedded with Bolt on 127.0.0.1 for local development and tests.
+ *
+ * <p>Usage: {@code Launcher --home DIR [--port N] [--password P] [--page-cache SIZE]}.
+ * Prints one line {@code NEO4J_READY {"port":N}} once Bolt accepts connections, and shuts down
+ * when its standard input closes, so it never outlives the process that started it.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parseArguments(args);
+        Path home = Path.of(required(options, "home")).toAbsolutePath();
+        int port = Integer.parseInt(options.getOrDefault("port", "0"));
+        String password = options.get("password");
+
+        Path configFile = writeConfig(home, port, options.getOrDefault("page-cache", "64m"));
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .loadPropertiesFromFile(configFile)
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+        if (password != null) {
+            // The embedded API bypasses authentication, so it can set the initial password.
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
+
+        GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        int boundPort = system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT)
+                .getPort();
+        System.out.println("NEO4J_READY {\"port\":" + boundPort + "}");
+        System.out.flush();
+
+        waitForEndOfInput(System.in);
+        System.exit(0); // runs the shutdown hook
+    }
+
+    private static Path writeConfig(Path home, int port, String pageCache) throws IOException {
+        Files.createDirectories(home);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("server.bolt.enabled", "true");
+        settings.put("server.bolt.listen_address", "127.0.0.1:" + port);
+        settings.put("server.bolt.tls_level", "DISABLED");
+        settings.put("server.memory.pagecache.size", pageCache);
+        settings.put("dbms.security.auth_enabled", "true");
+        settings.put("dbms.usage_report.enabled", "false");
+        settings.put("server.logs.debug.enabled", "false");
+        settings.put("db.logs.query.enabled", "OFF");
+        StringBuilder text = new StringBuilder("# Written by the launcher at every start.\n");
+        settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Path file = home.resolve("neo4j.conf");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void waitForEndOfInput(InputStream input) throws IOException {
+        byte[] buffer = new byte[256];
+        while (input.read(buffer) != -1) {
+            // Input is ignored; only its end matters.
+        }
+    }
+
+    private static Map<String, String> parseArguments(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Expected --name value pairs, got: " + String.join(" ", args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("Missing --" + name);
+        }
+        return value;
+    }
+}
