@@ -1,0 +1,42 @@
+/** Opens the database the configuration names: the given `NEO4J_URI`, or the local Neo4j. */
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config/env.ts';
+import type { Logger } from '../config/logger.ts';
+import { createDriver, verifyDriver } from './driver.ts';
+import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.ts';
+import { applySchema } from './schema.ts';
+
+export interface Database {
+  driver: Driver;
+  name: string;
+  /** Set when we started the Neo4j ourselves. */
+  local?: LocalNeo4j;
+  /** Closes the driver, then stops the local Neo4j if we started it. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config['neo4j'], log: Logger): Promise<Database> {
+  const local = config.uri
+    ? undefined
+    : await startLocalNeo4j({
+        home: config.dataDir,
+        password: config.password,
+        startTimeoutMs: config.startTimeoutMs,
+        log,
+      });
+  const settings = { ...config, uri: config.uri ?? local!.uri };
+  const driver = createDriver(settings);
+  const close = async () => {
+    await driver.close();
+    await local?.stop();
+  };
+  try {
+    await verifyDriver(driver, settings);
+    log.info({ uri: settings.uri, database: config.database }, 'Connected to Neo4j');
+    await applySchema(driver, config.database);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { driver, name: config.database, local, close };
+}

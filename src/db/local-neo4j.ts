@@ -1,0 +1,165 @@
+/**
+ * The local Neo4j: builds the launcher in `neo4j/` with Maven on first use, starts it as a child
+ * process and stops it. The launcher exits when its stdin closes, so it never outlives us.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../config/logger.ts';
+
+const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j/', import.meta.url));
+const LAUNCHER_CLASS = 'dev.newsgraph.Launcher';
+const LAUNCHER_SOURCES = ['pom.xml', 'src/main/java/dev/newsgraph/Launcher.java'];
+const BUILT_CLASS = 'target/classes/dev/newsgraph/Launcher.class';
+const READY_PREFIX = 'NEO4J_READY ';
+const STOP_GRACE_MS = 30_000;
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+export interface LocalNeo4jOptions {
+  /** Folder for the database files and the launcher's log; kept between runs. */
+  home: string;
+  password: string;
+  /** 0 picks a free port. */
+  port?: number;
+  startTimeoutMs: number;
+  log: Logger;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+function commandExists(command: string, versionFlag: string): boolean {
+  return !spawnSync(command, [versionFlag], { stdio: 'ignore' }).error;
+}
+
+function launcherIsBuilt(): boolean {
+  const built = path.join(LAUNCHER_DIR, BUILT_CLASS);
+  if (!existsSync(built) || !existsSync(path.join(LAUNCHER_DIR, 'target/lib'))) return false;
+  const builtAt = statSync(built).mtimeMs;
+  return LAUNCHER_SOURCES.every((source) => statSync(path.join(LAUNCHER_DIR, source)).mtimeMs <= builtAt);
+}
+
+/** Compiles the launcher and copies Neo4j's jars, downloading them through Maven the first time. */
+export async function buildLauncher(log: Logger): Promise<void> {
+  if (!commandExists('java', '-version')) {
+    throw new LocalNeo4jError(
+      'Java is not installed (java not found on PATH). Install Java 17+, or set NEO4J_URI to use an existing Neo4j.',
+    );
+  }
+  if (launcherIsBuilt()) return;
+  if (!commandExists('mvn', '--version')) {
+    throw new LocalNeo4jError(
+      'Maven is not installed (mvn not found on PATH); it builds the local Neo4j. Install Maven, or set NEO4J_URI to use an existing Neo4j.',
+    );
+  }
+  log.info('Building the local Neo4j launcher with Maven (the first run downloads Neo4j 5.26, about 130 MB)...');
+  // Maven prints its own download progress; it goes to stderr so stdout stays ours.
+  const maven = spawn('mvn', ['--batch-mode', 'package'], { cwd: LAUNCHER_DIR, stdio: ['ignore', process.stderr, process.stderr] });
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    maven.once('error', reject);
+    maven.once('exit', resolve);
+  });
+  if (exitCode !== 0) throw new LocalNeo4jError(`Building the local Neo4j with Maven failed (exit code ${exitCode}); see Maven's output above.`);
+  log.info('Local Neo4j launcher built.');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return true;
+}
+
+/** A launcher left by a killed earlier run still holds the store lock: end it before starting. */
+async function endStaleLauncher(pidFile: string, log: Logger): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // Not running (or no /proc): nothing to end.
+  }
+  if (Number.isInteger(pid) && pid > 0 && commandLine.includes(LAUNCHER_CLASS) && isAlive(pid)) {
+    log.warn({ pid }, 'Stopping a local Neo4j left running by an earlier run');
+    process.kill(pid, 'SIGTERM');
+    if (!(await waitForExit(pid, STOP_GRACE_MS))) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** Builds (if needed) and starts the local Neo4j; resolves once Bolt accepts connections. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { log } = options;
+  await buildLauncher(log);
+  const home = path.resolve(options.home);
+  mkdirSync(home, { recursive: true });
+  const pidFile = path.join(home, 'launcher.pid');
+  const logFile = path.join(home, 'launcher.log');
+  await endStaleLauncher(pidFile, log);
+
+  log.info({ home }, 'Starting the local Neo4j');
+  const classpath = [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(path.delimiter);
+  const child: ChildProcessWithoutNullStreams = spawn(
+    'java',
+    ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath, LAUNCHER_CLASS,
+      '--home', home, '--port', String(options.port ?? 0), '--password', options.password],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+    rmSync(pidFile, { force: true });
+  };
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new LocalNeo4jError(`The local Neo4j did not start within ${options.startTimeoutMs / 1000} s; its log is ${logFile}`));
+    }, options.startTimeoutMs);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith(READY_PREFIX)) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line.slice(READY_PREFIX.length)) as { port: number }).port);
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new LocalNeo4jError(`Could not run java for the local Neo4j: ${error.message}`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new LocalNeo4jError(`The local Neo4j exited during start-up (exit code ${code}); its log is ${logFile}`));
+    });
+  });
+  const uri = `bolt://127.0.0.1:${port}`;
+  log.info({ uri }, 'Local Neo4j is up');
+  return { uri, logFile, stop };
+}

@@ -1,0 +1,28 @@
+/** Constraints and indexes: idempotent, applied at every start and before every seed load. */
+import type { Driver } from 'neo4j-driver';
+
+/** The full-text index that `search` queries; it folds diacritics ("Gülen" matches "gulen"). */
+export const ENTITY_SEARCH_INDEX = 'entity_search';
+
+const STATEMENTS = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT deployment_id IF NOT EXISTS FOR (n:Deployment) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX figure_article IF NOT EXISTS FOR (n:Figure) ON (n.articleId)',
+  'CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric)',
+  'CREATE INDEX claim_article IF NOT EXISTS FOR (n:Claim) ON (n.articleId)',
+  'CREATE INDEX deployment_article IF NOT EXISTS FOR (n:Deployment) ON (n.articleId)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateIso)',
+  'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+  `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
+     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+];
+
+export async function applySchema(driver: Driver, database: string): Promise<void> {
+  for (const statement of STATEMENTS) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database });
+}

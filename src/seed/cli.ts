@@ -1,0 +1,36 @@
+/** `npm run seed`: validates the annotation files and loads them into the configured Neo4j. */
+import { Command } from 'commander';
+import { loadConfig } from '../config/env.ts';
+import { createLogger } from '../config/logger.ts';
+import { openDatabase } from '../db/database.ts';
+import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './load.ts';
+
+const program = new Command('seed')
+  .description('Validate annotation files and load them into Neo4j (idempotent).')
+  .option('--dir <folder>', 'folder of annotation files', DEFAULT_SEED_DIR)
+  .option('--check', 'validate only; do not connect to Neo4j', false)
+  .option('--force', 'rewrite articles even when unchanged', false)
+  .parse();
+
+const options = program.opts<{ dir: string; check: boolean; force: boolean }>();
+const config = loadConfig();
+const log = createLogger(config);
+
+try {
+  const files = await listAnnotationFiles(options.dir);
+  if (files.length === 0) throw new Error(`No annotation files (*.json) in ${options.dir}`);
+  const articles = await validateFiles(files);
+  log.info({ files: files.length }, 'Annotation files are valid');
+  if (!options.check) {
+    const database = await openDatabase(config.neo4j, log);
+    try {
+      const report = await loadArticles(database.driver, database.name, articles, { force: options.force });
+      log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
+    } finally {
+      await database.close();
+    }
+  }
+} catch (error) {
+  log.error((error as Error).message);
+  process.exitCode = 1;
+}
