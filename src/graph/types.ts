@@ -1,0 +1,145 @@
+/** Domain types the data-access layer returns; the GraphQL layer maps its types onto these. */
+import type {
+  CERTAINTIES,
+  CLAIM_KINDS,
+  DATE_PRECISIONS,
+  DEPLOYMENT_STATUSES,
+  ENTITY_KINDS,
+  FIGURE_METRICS,
+} from '../seed/annotation.ts';
+
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type Certainty = (typeof CERTAINTIES)[number];
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface SpanRecord {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PartialDateRecord {
+  iso: string;
+  precision: (typeof DATE_PRECISIONS)[number];
+  qualifier: string | null;
+}
+
+export interface EntityRecord {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  category: string | null;
+  isoCode: string | null;
+  coordinates: { latitude: number; longitude: number } | null;
+  date: PartialDateRecord | null;
+}
+
+export interface RelationRecord {
+  type: string;
+  direction: 'OUT' | 'IN';
+  other: EntityRecord;
+  certainty: Certainty;
+  evidence: SpanRecord[];
+  title: string | null;
+  former: boolean | null;
+  role: string | null;
+}
+
+export interface EventAssertionRecord {
+  certainty: Certainty;
+  evidence: SpanRecord[];
+}
+
+export interface FigureRecord {
+  id: string;
+  articleId: string;
+  metric: (typeof FIGURE_METRICS)[number];
+  counts: string;
+  value: number | null;
+  lowerBound: number | null;
+  lowerBoundExclusive: boolean;
+  upperBound: number | null;
+  approximate: boolean;
+  text: string;
+  eventId: string | null;
+  sourceId: string | null;
+  certainty: Certainty;
+  evidence: SpanRecord[];
+}
+
+export interface ClaimRecord {
+  id: string;
+  articleId: string;
+  kind: (typeof CLAIM_KINDS)[number];
+  summary: string;
+  quote: string;
+  speakerId: string | null;
+  mediumId: string | null;
+  aboutIds: string[];
+  date: PartialDateRecord | null;
+  certainty: Certainty;
+  evidence: SpanRecord[];
+}
+
+export interface DeploymentRecord {
+  id: string;
+  articleId: string;
+  countryId: string;
+  destinationId: string;
+  force: string;
+  troopsFigureId: string | null;
+  status: (typeof DEPLOYMENT_STATUSES)[number];
+  date: PartialDateRecord | null;
+  missionId: string | null;
+  certainty: Certainty;
+  evidence: SpanRecord[];
+}
+
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  text: string;
+  publishedAt: string | null;
+  source: string | null;
+}
+
+export interface GraphEdgeRecord {
+  type: string;
+  source: string;
+  target: string;
+  certainty: Certainty;
+}
+
+export interface SubgraphRecord {
+  nodes: EntityRecord[];
+  edges: GraphEdgeRecord[];
+}
+
+export interface PathRecord extends SubgraphRecord {
+  length: number;
+}
+
+export interface SearchHitRecord {
+  entity: EntityRecord;
+  score: number;
+}
+
+/** One page of a list, Relay style. `totalCount` runs only when asked for. */
+export interface PageRecord<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export interface GraphStatsRecord {
+  articles: number;
+  entities: number;
+  figures: number;
+  claims: number;
+  deployments: number;
+  entitiesByKind: { kind: EntityKind; count: number }[];
+  relationsByType: { type: string; count: number }[];
+}
