@@ -1,7 +1,7 @@
 /** Entities: lookups by id, lists with filters and keyset pages, full-text search. */
 import { ENTITY_SEARCH_INDEX } from '../db/schema.ts';
 import { entityProjection, evidenceProjection, toEntity, toSpans } from './mapping.ts';
-import type { GraphReader, Row } from './reader.ts';
+import { integer, type GraphReader, type Row } from './reader.ts';
 import type { EntityKind, EntityRecord, PageRecord, SearchHitRecord, SpanRecord } from './types.ts';
 
 export async function entitiesByIds(reader: GraphReader, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
@@ -82,7 +82,7 @@ export async function searchEntities(
      WHERE $kinds IS NULL OR node.kind IN $kinds
      RETURN ${entityProjection('node')} AS entity, score
      ORDER BY score DESC, node.name LIMIT $first`,
-    { index: ENTITY_SEARCH_INDEX, query, kinds, first, candidates: kinds ? first * 20 : first },
+    { index: ENTITY_SEARCH_INDEX, query, kinds, first: integer(first), candidates: integer(kinds ? first * 20 : first) },
   );
   return rows.map((row) => ({ entity: toEntity(row.entity as Row), score: row.score as number }));
 }
@@ -132,7 +132,7 @@ export async function pageOfEntities(
     `MATCH ${spec.pattern} ${where(pageConditions)}
      WITH n, ${spec.sortKey} AS sortKey ORDER BY sortKey, n.id LIMIT $limit
      RETURN ${entityProjection('n')} AS entity, sortKey`,
-    { ...spec.parameters, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: first + 1 },
+    { ...spec.parameters, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: integer(first + 1) },
   );
   const edges = rows.slice(0, first).map((row) => {
     const node = toEntity(row.entity as Row);

@@ -31,16 +31,16 @@ function toFigure(row: Row): FigureRecord {
 
 export async function findFigures(
   reader: GraphReader,
-  filter: { metric: string | null; eventId: string | null; articleId?: string | null },
+  filter: { metric: string | null; eventId: string | null; articleIds?: readonly string[] | null },
 ): Promise<FigureRecord[]> {
   const rows = await reader.rows(
     `MATCH (figure:Figure)
      WHERE ($metric IS NULL OR figure.metric = $metric)
-       AND ($articleId IS NULL OR figure.articleId = $articleId)
+       AND ($articleIds IS NULL OR figure.articleId IN $articleIds)
        AND ($eventId IS NULL OR EXISTS { (figure)-[:FIGURE_OF]->(:Event {id: $eventId}) })
      WITH figure ORDER BY figure.articleId, figure.evidenceStarts[0], figure.id
      ${FIGURE_RETURN}`,
-    { metric: filter.metric, eventId: filter.eventId, articleId: filter.articleId ?? null },
+    { metric: filter.metric, eventId: filter.eventId, articleIds: filter.articleIds ?? null },
   );
   return rows.map(toFigure);
 }
@@ -93,19 +93,19 @@ export interface ClaimFilter {
   speakerId: string | null;
   aboutId: string | null;
   certainty: string | null;
-  articleId?: string | null;
+  articleIds?: readonly string[] | null;
 }
 
 export async function findClaims(reader: GraphReader, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const rows = await reader.rows(
     `MATCH (claim:Claim)
      WHERE ($certainty IS NULL OR claim.certainty = $certainty)
-       AND ($articleId IS NULL OR claim.articleId = $articleId)
+       AND ($articleIds IS NULL OR claim.articleId IN $articleIds)
        AND ($speakerId IS NULL OR EXISTS { (claim)-[:SAID_BY]->(:Entity {id: $speakerId}) })
        AND ($aboutId IS NULL OR EXISTS { (claim)-[:ABOUT]->(:Entity {id: $aboutId}) })
      WITH claim ORDER BY claim.articleId, claim.evidenceStarts[0], claim.id
      ${CLAIM_RETURN}`,
-    { speakerId: filter.speakerId, aboutId: filter.aboutId, certainty: filter.certainty, articleId: filter.articleId ?? null },
+    { speakerId: filter.speakerId, aboutId: filter.aboutId, certainty: filter.certainty, articleIds: filter.articleIds ?? null },
   );
   return rows.map(toClaim);
 }
@@ -137,20 +137,20 @@ export async function claimsOfEntities(
 
 export async function findDeployments(
   reader: GraphReader,
-  filter: { destinationId: string | null; articleId?: string | null },
+  filter: { destinationId: string | null; articleIds?: readonly string[] | null },
 ): Promise<DeploymentRecord[]> {
   const rows = await reader.rows(
     `MATCH (deployment:Deployment)-[:FROM_COUNTRY]->(country:Country),
            (deployment)-[:TO_COUNTRY]->(destination:Country)
      WHERE ($destinationId IS NULL OR destination.id = $destinationId)
-       AND ($articleId IS NULL OR deployment.articleId = $articleId)
+       AND ($articleIds IS NULL OR deployment.articleId IN $articleIds)
      OPTIONAL MATCH (deployment)-[:TROOPS]->(troops:Figure)
      OPTIONAL MATCH (deployment)-[:MISSION]->(mission:Event)
      WITH deployment, country, destination, troops, mission
      ORDER BY deployment.articleId, deployment.evidenceStarts[0], deployment.id
      RETURN deployment {.*, countryId: country.id, destinationId: destination.id, troopsFigureId: troops.id,
                         missionId: mission.id, evidence: ${evidenceProjection('deployment', 'deployment.articleId')}} AS deployment`,
-    { destinationId: filter.destinationId, articleId: filter.articleId ?? null },
+    { destinationId: filter.destinationId, articleIds: filter.articleIds ?? null },
   );
   return rows.map((row) => {
     const deployment = row.deployment as Row;
@@ -168,4 +168,11 @@ export async function findDeployments(
       evidence: toSpans(deployment.evidence),
     };
   });
+}
+
+/** Groups facts by the article that states them, for per-article loaders. */
+export function groupByArticle<T extends { articleId: string }>(facts: T[]): Map<string, T[]> {
+  const byArticle = new Map<string, T[]>();
+  for (const fact of facts) byArticle.set(fact.articleId, [...(byArticle.get(fact.articleId) ?? []), fact]);
+  return byArticle;
 }

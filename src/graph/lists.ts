@@ -1,7 +1,7 @@
 /** The filtered lists behind the paginated root fields; every filter is a fixed Cypher fragment. */
 import { entityProjection, toEntity } from './mapping.ts';
 import { insideCondition, type ListSpec } from './entities.ts';
-import type { GraphReader, Row } from './reader.ts';
+import { integer, type GraphReader, type Row } from './reader.ts';
 import type { EntityKind, EntityRecord } from './types.ts';
 
 const BY_NAME = 'n.name';
@@ -71,7 +71,7 @@ export async function timeline(
     `MATCH ${list.pattern} WHERE n.dateIso IS NOT NULL ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
      WITH n ORDER BY n.dateIso, n.name, n.id LIMIT $first
      RETURN ${entityProjection('n')} AS entity`,
-    { ...list.parameters, first },
+    { ...list.parameters, first: integer(first) },
   );
   return rows.map((row) => toEntity(row.entity as Row));
 }

@@ -1,6 +1,6 @@
 /** Graph views: an entity's neighbourhood and shortest paths, as nodes and edges. */
 import { ENTITY_RELATION_TYPES, entityProjection, toEntity } from './mapping.ts';
-import type { GraphReader, Row } from './reader.ts';
+import { integer, type GraphReader, type Row } from './reader.ts';
 import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
 
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -48,7 +48,7 @@ export async function neighborhood(
   depth: number,
   limit: number,
 ): Promise<SubgraphRecord | null> {
-  const [row] = await reader.rows(NEIGHBORHOOD_QUERIES[depth]!, { id, limit });
+  const [row] = await reader.rows(NEIGHBORHOOD_QUERIES[depth]!, { id, limit: integer(limit) });
   if (!row) return null;
   return { nodes: (row.nodes as Row[]).map(toEntity), edges: toEdges(row.edges as Row[]) };
 }

@@ -6,6 +6,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 
 export type Row = Record<string, unknown>;
 
+/** JavaScript numbers travel as floats; LIMIT and list slices need Cypher integers. */
+export const integer = (value: number) => neo4j.int(value);
+
 export class GraphReader {
   /** Queries sent so far through this reader. */
   roundTrips = 0;

@@ -1,6 +1,6 @@
 /** Relations between entities, seen from one entity, with their evidence. */
 import { ENTITY_RELATION_TYPES, entityProjection, evidenceProjection, toEntity, toSpans } from './mapping.ts';
-import type { GraphReader, Row } from './reader.ts';
+import { integer, type GraphReader, type Row } from './reader.ts';
 import type { Certainty, Direction, EventAssertionRecord, RelationRecord } from './types.ts';
 
 export interface RelationFilter {
@@ -36,7 +36,7 @@ export async function relationsOfEntities(
        evidence: ${evidenceProjection('relation', 'relation.articleId')}
      }) AS relations
      RETURN id, CASE WHEN $first IS NULL THEN relations ELSE relations[0..$first] END AS relations`,
-    { ids, types: filter.types, first: filter.first },
+    { ids, types: filter.types, first: filter.first === null ? null : integer(filter.first) },
   );
   return new Map(
     rows.map((row) => [

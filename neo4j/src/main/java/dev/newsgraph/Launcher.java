@@ -12,6 +12,7 @@ import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -24,7 +25,17 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable error) {
+            // Neo4j's threads would keep a failed launcher alive: exit explicitly.
+            error.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = parseArguments(args);
         Path home = Path.of(required(options, "home")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
@@ -37,10 +48,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
         if (password != null) {
-            // The embedded API bypasses authentication, so it can set the initial password.
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+            setPassword(dbms, password);
         }
 
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
@@ -53,6 +61,20 @@ public final class Launcher {
 
         waitForEndOfInput(System.in);
         System.exit(0); // runs the shutdown hook
+    }
+
+    /** The embedded API bypasses authentication, so it can set the password of the default user. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (QueryExecutionException error) {
+            // A restart with the same password: nothing to change.
+            if (!String.valueOf(error.getMessage()).contains("cannot be the same")) {
+                throw error;
+            }
+        }
     }
 
     private static Path writeConfig(Path home, int port, String pageCache) throws IOException {

@@ -1,0 +1,44 @@
+/** Apollo Server with its limits (GraphQL Armor), error mapping and landing page. */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Config } from '../config/env.ts';
+import type { RequestContext } from './context.ts';
+import { createErrorFormatter } from './errors.ts';
+import { loadTypeDefs, resolvers } from './schema.ts';
+import { SHOWCASE_OPERATION } from './showcase.ts';
+
+export function createApolloServer(config: Config, extraPlugins: ApolloServerPlugin<RequestContext>[] = []) {
+  const { limits } = config.graphql;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
+  }).protect();
+
+  const landingPage = !config.graphql.landingPage
+    ? ApolloServerPluginLandingPageDisabled()
+    : config.nodeEnv === 'production'
+      ? ApolloServerPluginLandingPageProductionDefault({ document: SHOWCASE_OPERATION, footer: false })
+      : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SHOWCASE_OPERATION, includeCookies: false });
+
+  return new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    validationRules: armor.validationRules,
+    // Armor's plugins are typed for the base context; they read none of ours.
+    plugins: [...(armor.plugins as ApolloServerPlugin<RequestContext>[]), landingPage, ...extraPlugins],
+    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development' }),
+  });
+}

@@ -1,0 +1,40 @@
+/** Argument checks shared by resolvers; each failure is a BAD_USER_INPUT naming the argument. */
+import { decodeCursor, type Keyset } from '../graph/entities.ts';
+import { badInput } from './errors.ts';
+
+export const MAX_PAGE_SIZE = 100;
+
+export function intInRange(argument: string, value: number, min: number, max: number): number {
+  if (value < min || value > max) throw badInput(argument, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+export function pageSize(value: number | null | undefined, fallback = 20): number {
+  return intInRange('first', value ?? fallback, 0, MAX_PAGE_SIZE);
+}
+
+export function cursor(value: string | null | undefined): Keyset | null {
+  if (value === null || value === undefined) return null;
+  const keyset = decodeCursor(value);
+  if (!keyset) throw badInput('after', 'is not a cursor from this API (use a pageInfo.endCursor or an edge cursor)');
+  return keyset;
+}
+
+export function isoDate(argument: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput(argument, `must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export function searchText(value: string): string {
+  if (value.trim().length === 0) throw badInput('text', 'must not be empty');
+  if (value.length > 200) throw badInput('text', 'must be at most 200 characters');
+  return value;
+}
+
+/** An optional list filter: null when absent; an empty list is treated as absent. */
+export function listFilter<T>(value: readonly T[] | null | undefined): readonly T[] | null {
+  return value && value.length > 0 ? value : null;
+}

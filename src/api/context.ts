@@ -1,0 +1,20 @@
+/** The per-request context: a fresh reader (counting round trips) and fresh DataLoaders. */
+import type { Driver } from 'neo4j-driver';
+import { GraphReader } from '../graph/reader.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface RequestContext {
+  reader: GraphReader;
+  loaders: Loaders;
+}
+
+export interface ContextSettings {
+  driver: Driver;
+  database: string;
+  queryTimeoutMs: number;
+}
+
+export function createRequestContext(settings: ContextSettings): RequestContext {
+  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs);
+  return { reader, loaders: createLoaders(reader) };
+}

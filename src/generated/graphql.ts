@@ -1,0 +1,1550 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityRecord, RelationRecord, SpanRecord, PartialDateRecord, FigureRecord, ClaimRecord, DeploymentRecord, ArticleRecord, SearchHitRecord, PageRecord, SubgraphRecord, PathRecord, GraphStatsRecord } from '../graph/types.ts';
+import type { RequestContext } from '../api/context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+/** A news article and what was annotated in it. */
+export type Article = {
+  __typename?: 'Article';
+  /** Claims the article reports. */
+  claims: Array<Claim>;
+  /** Deployments the article reports. */
+  deployments: Array<Deployment>;
+  /** Entities the article mentions. */
+  entities: Array<Entity>;
+  /** Figures the article gives. */
+  figures: Array<Figure>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Publication date (YYYY-MM-DD) when known. */
+  publishedAt?: Maybe<Scalars['String']['output']>;
+  /** The publishing outlet when known. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** The full text; evidence offsets index into it. */
+  text: Scalars['String']['output'];
+  /** A title for the article. */
+  title: Scalars['String']['output'];
+};
+
+
+/** A news article and what was annotated in it. */
+export type ArticleEntitiesArgs = {
+  kinds?: InputMaybe<Array<EntityKind>>;
+};
+
+/** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
+export type Certainty =
+  /** An accusation or characterisation made by a party; not established as fact. */
+  | 'ALLEGED'
+  /** Future or planned: "is expected to". */
+  | 'EXPECTED'
+  /** Hedged as hearsay: "reportedly", "according to some sources", "media outlets say". */
+  | 'REPORTED'
+  /** A source states it plainly (the article, or a source the article names). */
+  | 'STATED';
+
+/** A statement an article attributes to someone: it says who said it, not that it is true. */
+export type Claim = {
+  __typename?: 'Claim';
+  /** What the claim is about, in the order the annotation lists them. */
+  about: Array<Entity>;
+  /** The article that reports it. */
+  article: Article;
+  /** How sure the article is of it (accusations are ALLEGED). */
+  certainty: Certainty;
+  /** When it was said. */
+  date?: Maybe<PartialDate>;
+  /** The article spans that report it. */
+  evidence: Array<TextSpan>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** What kind of claim it is. */
+  kind: ClaimKind;
+  /** Where it was said, such as a news agency. */
+  medium?: Maybe<Entity>;
+  /** The speaker's words, verbatim from the article. */
+  quote: Scalars['String']['output'];
+  /** Who made the claim. */
+  speaker?: Maybe<Entity>;
+  /** A neutral one-line summary that names the speaker. */
+  summary: Scalars['String']['output'];
+};
+
+/** Kinds of claim. */
+export type ClaimKind =
+  /** Accusing someone of something. */
+  | 'ACCUSATION'
+  /** Blaming someone for something. */
+  | 'BLAME'
+  /** Saying what will happen. */
+  | 'PREDICTION'
+  /** Any other statement. */
+  | 'STATEMENT';
+
+/** An entity's part in a claim. */
+export type ClaimRole =
+  /** Either. */
+  | 'ANY'
+  /** The entity made the claim. */
+  | 'SPEAKER'
+  /** The claim is about the entity. */
+  | 'SUBJECT';
+
+/** Latitude and longitude in degrees (WGS 84). Background data, not taken from the article. */
+export type Coordinates = {
+  __typename?: 'Coordinates';
+  /** Degrees north (negative: south). */
+  latitude: Scalars['Float']['output'];
+  /** Degrees east (negative: west). */
+  longitude: Scalars['Float']['output'];
+};
+
+/** A country. */
+export type Country = Entity & {
+  __typename?: 'Country';
+  /** Other names the articles use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims this country made or that are about it. */
+  claims: Array<Claim>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable, readable id. */
+  id: Scalars['ID']['output'];
+  /** ISO 3166-1 alpha-2 code, such as "KZ" (background data). */
+  isoCode: Scalars['String']['output'];
+  /** Always COUNTRY. */
+  kind: EntityKind;
+  /** Every place an article mentions this country. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** Organizations in this country. */
+  organizations: Array<Organization>;
+  /** Places in this country, directly or through other places. */
+  places: Array<Place>;
+  /** Relations to other entities. */
+  relations: Array<Relation>;
+};
+
+
+/** A country. */
+export type CountryClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A country. */
+export type CountryRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A page of countries. */
+export type CountryConnection = {
+  __typename?: 'CountryConnection';
+  /** Countries on this page. */
+  edges: Array<CountryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many countries match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A country in a list. */
+export type CountryEdge = {
+  __typename?: 'CountryEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The country. */
+  node: Country;
+};
+
+/** How precise a `PartialDate` is. */
+export type DatePrecision =
+  /** A single day. */
+  | 'DAY'
+  /** Some day in the month starting at `iso`. */
+  | 'MONTH'
+  /** Some day in the week starting at `iso`. */
+  | 'WEEK'
+  /** Some day in the year starting at `iso`. */
+  | 'YEAR';
+
+/** Troops one country sends to another. */
+export type Deployment = {
+  __typename?: 'Deployment';
+  /** The article that reports it. */
+  article: Article;
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** The sending country. */
+  country: Country;
+  /** When, as precisely as the article says. */
+  date?: Maybe<PartialDate>;
+  /** The country receiving the troops. */
+  destination: Country;
+  /** The article spans that report it. */
+  evidence: Array<TextSpan>;
+  /** The article's word for the force: "paratroopers", "peacekeepers", "troops". */
+  force: Scalars['String']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The mission it is part of. */
+  mission?: Maybe<Event>;
+  /** Where the deployment stands. */
+  status: DeploymentStatus;
+  /** How many, when the article says. */
+  troops?: Maybe<Figure>;
+};
+
+/** Where a deployment of troops stands. */
+export type DeploymentStatus =
+  /** The troops arrived. */
+  | 'ARRIVED'
+  /** Sending them is expected. */
+  | 'EXPECTED'
+  /** The troops are being sent. */
+  | 'SENDING'
+  /** The troops were sent. */
+  | 'SENT';
+
+/** Which way a relation points, seen from the entity it is asked on. */
+export type Direction =
+  /** Either way. */
+  | 'BOTH'
+  /** From the other entity to this one (this entity is the object). */
+  | 'IN'
+  /** From this entity to the other one (this entity is the subject). */
+  | 'OUT';
+
+/**
+ * Anything the articles talk about: a person, organization, country, place or event.
+ * Entities are shared between articles by `id`.
+ */
+export type Entity = {
+  /** Other names the articles use: short forms, spellings, acronyms. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims this entity made or that are about it. */
+  claims: Array<Claim>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable, readable id, such as "kassym-jomart-tokayev". */
+  id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
+  kind: EntityKind;
+  /** Every place an article mentions this entity. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** Relations to other entities, each with its certainty and evidence. */
+  relations: Array<Relation>;
+};
+
+
+/**
+ * Anything the articles talk about: a person, organization, country, place or event.
+ * Entities are shared between articles by `id`.
+ */
+export type EntityClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/**
+ * Anything the articles talk about: a person, organization, country, place or event.
+ * Entities are shared between articles by `id`.
+ */
+export type EntityRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A page of entities. */
+export type EntityConnection = {
+  __typename?: 'EntityConnection';
+  /** Entities on this page. */
+  edges: Array<EntityEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many entities match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An entity in a list. */
+export type EntityEdge = {
+  __typename?: 'EntityEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Entity;
+};
+
+/** The kind of an entity; each kind has its own type implementing `Entity`. */
+export type EntityKind =
+  /** A sovereign country, with its ISO code. */
+  | 'COUNTRY'
+  /** Something that happened (or is expected to): a protest, a clash, a deployment. */
+  | 'EVENT'
+  /** An organization: a ministry, a police force, a news outlet, an alliance, a movement. */
+  | 'ORGANIZATION'
+  /** A person, such as a president or a commentator. */
+  | 'PERSON'
+  /** A city, town, building or airport. */
+  | 'PLACE';
+
+/** Something that happened, or is expected to. */
+export type Event = Entity & {
+  __typename?: 'Event';
+  /** Other names the articles use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** What kind of event it is. */
+  category?: Maybe<EventCategory>;
+  /** How sure the articles are that it happened (the weakest certainty any article gives). */
+  certainty: Certainty;
+  /** Claims about this event. */
+  claims: Array<Claim>;
+  /** Countries where it happened, directly or through its places. */
+  countries: Array<Country>;
+  /** When it happened, as precisely as the article says. */
+  date?: Maybe<PartialDate>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The article spans that state it happened. */
+  evidence: Array<TextSpan>;
+  /** Numbers the articles give for it: killed, injured, arrested, troops. */
+  figures: Array<Figure>;
+  /** Stable, readable id. */
+  id: Scalars['ID']['output'];
+  /** Always EVENT. */
+  kind: EntityKind;
+  /** Every place an article mentions this event. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** The larger event it is part of. */
+  partOf?: Maybe<Event>;
+  /** Who took part, and in which role. */
+  participants: Array<Participant>;
+  /** Where it happened. */
+  places: Array<Place>;
+  /** Relations to other entities. */
+  relations: Array<Relation>;
+  /** Who reported it. */
+  reportedBy: Array<Entity>;
+  /** Events that are part of this one. */
+  subEvents: Array<Event>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Kinds of event. */
+export type EventCategory =
+  /** Arrests. */
+  | 'ARREST'
+  /** Setting fire to buildings. */
+  | 'ARSON'
+  /** Restricting media or communication. */
+  | 'CENSORSHIP'
+  /** Clashes between groups. */
+  | 'CLASH'
+  /** A coup attempt. */
+  | 'COUP_ATTEMPT'
+  /** Sending troops. */
+  | 'DEPLOYMENT'
+  /** Killings. */
+  | 'KILLING'
+  /** Looting. */
+  | 'LOOTING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Protests or demonstrations. */
+  | 'PROTEST'
+  /** A request, such as a call for help. */
+  | 'REQUEST'
+  /** Riots. */
+  | 'RIOT'
+  /** Seizing a place. */
+  | 'SEIZURE'
+  /** Shutting something down: airports, the Internet. */
+  | 'SHUTDOWN';
+
+/** A page of events. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** Events on this page. */
+  edges: Array<EventEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many events match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event in a list. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: Event;
+};
+
+/**
+ * A number an article gives, exactly as precise as the article: "more than 2,000" is
+ * `lowerBound: 2000, lowerBoundExclusive: true`, "some 70" is `value: 70, approximate: true`,
+ * "an unknown number" has neither value nor bounds.
+ */
+export type Figure = {
+  __typename?: 'Figure';
+  /** True when the wording is approximate: "some", "about", "dozens". */
+  approximate: Scalars['Boolean']['output'];
+  /** The article that gives it. */
+  article: Article;
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** Who or what is counted, in the article's words: "security personnel", "people". */
+  counts: Scalars['String']['output'];
+  /** The event the number belongs to. */
+  event?: Maybe<Event>;
+  /** The article spans that give it. */
+  evidence: Array<TextSpan>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The least the number can be, when the article gives a floor ("more than", "at least", "dozens"). */
+  lowerBound?: Maybe<Scalars['Int']['output']>;
+  /** True when the number is above `lowerBound` rather than at least it ("more than 2,000"). */
+  lowerBoundExclusive: Scalars['Boolean']['output'];
+  /** What is counted. */
+  metric: FigureMetric;
+  /** Who gave the number. */
+  source?: Maybe<Entity>;
+  /** The article's own wording of the number: "more than 2,000", "some 70". */
+  text: Scalars['String']['output'];
+  /** The most the number can be, when the article gives a ceiling. */
+  upperBound?: Maybe<Scalars['Int']['output']>;
+  /** The number, when the article gives one. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a figure counts. */
+export type FigureMetric =
+  /** People arrested. */
+  | 'ARRESTED'
+  /** People taken to hospital. */
+  | 'HOSPITALIZED'
+  /** People injured. */
+  | 'INJURED'
+  /** People in intensive care. */
+  | 'IN_INTENSIVE_CARE'
+  /** People killed. */
+  | 'KILLED'
+  /** Troops, soldiers or peacekeepers sent. */
+  | 'TROOPS';
+
+/** An edge of a graph view. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** Id of the entity the relation points from. */
+  source: Scalars['ID']['output'];
+  /** Id of the entity the relation points to. */
+  target: Scalars['ID']['output'];
+  /** The relation type, such as "LOCATED_IN". */
+  type: Scalars['String']['output'];
+};
+
+/** Counts over the whole graph. */
+export type GraphStats = {
+  __typename?: 'GraphStats';
+  /** Articles loaded. */
+  articles: Scalars['Int']['output'];
+  /** Claims. */
+  claims: Scalars['Int']['output'];
+  /** Deployments. */
+  deployments: Scalars['Int']['output'];
+  /** Entities of all kinds. */
+  entities: Scalars['Int']['output'];
+  /** Entities by kind. */
+  entitiesByKind: Array<KindCount>;
+  /** Figures. */
+  figures: Scalars['Int']['output'];
+  /** Relations by type. */
+  relationsByType: Array<RelationTypeCount>;
+};
+
+/** How many entities of one kind there are. */
+export type KindCount = {
+  __typename?: 'KindCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: EntityKind;
+};
+
+/** An organization. */
+export type Organization = Entity & {
+  __typename?: 'Organization';
+  /** Other names the articles use, such as acronyms. */
+  aliases: Array<Scalars['String']['output']>;
+  /** What kind of organization it is. */
+  category?: Maybe<OrganizationCategory>;
+  /** Claims this organization made or that are about it. */
+  claims: Array<Claim>;
+  /** The country it belongs to, through LOCATED_IN or PART_OF relations. */
+  country?: Maybe<Country>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable, readable id. */
+  id: Scalars['ID']['output'];
+  /** Always ORGANIZATION. */
+  kind: EntityKind;
+  /** Who leads it (a person, a country for "Russia-led", or an organization). */
+  ledBy?: Maybe<Entity>;
+  /** Every place an article mentions this organization. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** The organization it is part of. */
+  parent?: Maybe<Organization>;
+  /** Relations to other entities. */
+  relations: Array<Relation>;
+};
+
+
+/** An organization. */
+export type OrganizationClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/** An organization. */
+export type OrganizationRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Kinds of organization. */
+export type OrganizationCategory =
+  /** Schools or other educational institutions. */
+  | 'EDUCATIONAL'
+  /** A national government as a whole. */
+  | 'GOVERNMENT'
+  /** Another government body. */
+  | 'GOVERNMENT_BODY'
+  /** A parliament or one of its chambers. */
+  | 'LEGISLATURE'
+  /** An armed militant or terrorist group (as named by the articles' speakers). */
+  | 'MILITANT_GROUP'
+  /** Armed forces. */
+  | 'MILITARY'
+  /** A military alliance. */
+  | 'MILITARY_ALLIANCE'
+  /** A ministry. */
+  | 'MINISTRY'
+  /** A political or religious movement. */
+  | 'MOVEMENT'
+  /** A news outlet or news service. */
+  | 'NEWS_MEDIA'
+  /** Anything else. */
+  | 'OTHER'
+  /** A police force. */
+  | 'POLICE';
+
+/** A page of organizations. */
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  /** Organizations on this page. */
+  edges: Array<OrganizationEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many organizations match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An organization in a list. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The organization. */
+  node: Organization;
+};
+
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last edge; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A date as precise as the article gives it, with the article's own narrowing words. */
+export type PartialDate = {
+  __typename?: 'PartialDate';
+  /** The first day the date can mean, as YYYY-MM-DD (for example "2022-01-06"). */
+  iso: Scalars['String']['output'];
+  /** How much of `iso` is meant. */
+  precision: DatePrecision;
+  /** The article's narrowing words, such as "early", "evening" or "earlier this week". */
+  qualifier?: Maybe<Scalars['String']['output']>;
+};
+
+/** Someone's part in an event. */
+export type Participant = {
+  __typename?: 'Participant';
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** Who took part. */
+  entity: Entity;
+  /** The article spans that support it. */
+  evidence: Array<TextSpan>;
+  /** Their role, such as "protesters", "requester" or "contingent". */
+  role: Scalars['String']['output'];
+};
+
+/** A chain of relations between two entities. */
+export type Path = {
+  __typename?: 'Path';
+  /** The relations along the path, in order. */
+  edges: Array<GraphEdge>;
+  /** How many relations the path has. */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from start to end. */
+  nodes: Array<Entity>;
+};
+
+/** A person. */
+export type Person = Entity & {
+  __typename?: 'Person';
+  /** Other names the articles use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims this person made or that are about them. */
+  claims: Array<Claim>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable, readable id. */
+  id: Scalars['ID']['output'];
+  /** Always PERSON. */
+  kind: EntityKind;
+  /** Every place an article mentions this person. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** Positions the person holds or held. */
+  positions: Array<Position>;
+  /** Relations to other entities. */
+  relations: Array<Relation>;
+};
+
+
+/** A person. */
+export type PersonClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A person. */
+export type PersonRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A page of people. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  /** People on this page. */
+  edges: Array<PersonEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many people match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A person in a list. */
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The person. */
+  node: Person;
+};
+
+/** A place: a city, town, building or airport. */
+export type Place = Entity & {
+  __typename?: 'Place';
+  /** Other names the articles use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** What kind of place it is. */
+  category?: Maybe<PlaceCategory>;
+  /** Claims about this place. */
+  claims: Array<Claim>;
+  /** Well-known coordinates (background data, not from the article). */
+  coordinates?: Maybe<Coordinates>;
+  /** The country it is in, directly or through other places. */
+  country?: Maybe<Country>;
+  /** A short description grounded in the articles. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable, readable id. */
+  id: Scalars['ID']['output'];
+  /** Always PLACE. */
+  kind: EntityKind;
+  /** Every place an article mentions this place. */
+  mentions: Array<TextSpan>;
+  /** Canonical name. */
+  name: Scalars['String']['output'];
+  /** Relations to other entities. */
+  relations: Array<Relation>;
+  /** The place it is directly in, such as the city of a building. */
+  within?: Maybe<Place>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceClaimsArgs = {
+  role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Kinds of place. */
+export type PlaceCategory =
+  /** An airport. */
+  | 'AIRPORT'
+  /** A building, such as a residence or an office. */
+  | 'BUILDING'
+  /** A city. */
+  | 'CITY'
+  /** Anything else. */
+  | 'OTHER'
+  /** A region or province. */
+  | 'REGION'
+  /** A town. */
+  | 'TOWN';
+
+/** A page of places. */
+export type PlaceConnection = {
+  __typename?: 'PlaceConnection';
+  /** Places on this page. */
+  edges: Array<PlaceEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many places match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A place in a list. */
+export type PlaceEdge = {
+  __typename?: 'PlaceEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The place. */
+  node: Place;
+};
+
+/** A position a person holds or held. */
+export type Position = {
+  __typename?: 'Position';
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** The article spans that support it. */
+  evidence: Array<TextSpan>;
+  /** True when the article calls it former. */
+  former: Scalars['Boolean']['output'];
+  /** The organization or country the position is in. */
+  of: Entity;
+  /** The title, such as "President" or "Member". */
+  title: Scalars['String']['output'];
+};
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type Query = {
+  __typename?: 'Query';
+  /** One article by id; null when there is none. */
+  article?: Maybe<Article>;
+  /** All articles. */
+  articles: Array<Article>;
+  /** Claims, optionally by speaker, subject or certainty: the who-accused-whom network. */
+  claims: Array<Claim>;
+  /** Countries, by name. */
+  countries: CountryConnection;
+  /** Troop deployments, optionally to one country. */
+  deployments: Array<Deployment>;
+  /** All entities, by name. */
+  entities: EntityConnection;
+  /** One entity by id; null when there is none. */
+  entity?: Maybe<Entity>;
+  /** Events, by date (undated events last), then name. */
+  events: EventConnection;
+  /** Figures (casualties, arrests, troops), optionally of one metric or event. */
+  figures: Array<Figure>;
+  /** The entities and relations around an entity, ready for a graph view. */
+  neighborhood: Subgraph;
+  /** Organizations, by name. */
+  organizations: OrganizationConnection;
+  /** A shortest chain of relations between two entities; null when there is none. */
+  path?: Maybe<Path>;
+  /** People, by name. */
+  people: PersonConnection;
+  /** Places, by name. */
+  places: PlaceConnection;
+  /** Find entities by name or alias: case- and diacritic-insensitive, partial words ("gulen", "toka"). */
+  search: Array<SearchHit>;
+  /** Counts for a dashboard's header. */
+  stats: GraphStats;
+  /** Dated events in date order, for a timeline. */
+  timeline: Array<Event>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryClaimsArgs = {
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
+  certainty?: InputMaybe<Certainty>;
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryCountriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryDeploymentsArgs = {
+  destinationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryEntitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categories?: InputMaybe<Array<EventCategory>>;
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  participantId?: InputMaybe<Scalars['ID']['input']>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryFiguresArgs = {
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  metric?: InputMaybe<FigureMetric>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categories?: InputMaybe<Array<OrganizationCategory>>;
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryPathArgs = {
+  from: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categories?: InputMaybe<Array<PlaceCategory>>;
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  text: Scalars['String']['input'];
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryTimelineArgs = {
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A relation between two entities as one article states it. Relation types: HOLDS_POSITION,
+ * LOCATED_IN, PART_OF, LED_BY, MEMBER_OF, PARTICIPATED_IN, OCCURRED_IN, REPORTED_BY.
+ */
+export type Relation = {
+  __typename?: 'Relation';
+  /** How sure the article is of it. */
+  certainty: Certainty;
+  /** Which way it points, seen from the entity it was asked on. */
+  direction: Direction;
+  /** The article spans that support it. */
+  evidence: Array<TextSpan>;
+  /** HOLDS_POSITION: whether the position is a former one. */
+  former?: Maybe<Scalars['Boolean']['output']>;
+  /** The entity at the other end. */
+  other: Entity;
+  /** PARTICIPATED_IN: the participant's role, such as "protesters". */
+  role?: Maybe<Scalars['String']['output']>;
+  /** HOLDS_POSITION: the position's title, such as "President". */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The relation type, such as "HOLDS_POSITION". */
+  type: Scalars['String']['output'];
+};
+
+/** How many relations of one type there are. */
+export type RelationTypeCount = {
+  __typename?: 'RelationTypeCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The relation type. */
+  type: Scalars['String']['output'];
+};
+
+/** A search result. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The entity found. */
+  entity: Entity;
+  /** Relevance; higher is better. */
+  score: Scalars['Float']['output'];
+};
+
+/** Entities and the relations between them, ready for a graph view. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** The relations between them. */
+  edges: Array<GraphEdge>;
+  /** The entities. */
+  nodes: Array<Entity>;
+};
+
+/** A stretch of an article's text that supports a fact: `article.text.slice(start, end) == text`. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  /** The article the span is in. */
+  article: Article;
+  /** Offset just past the last character. */
+  end: Scalars['Int']['output'];
+  /** Offset of the first character (a JavaScript string index, UTF-16 code units). */
+  start: Scalars['Int']['output'];
+  /** The exact text of the span. */
+  text: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Article: ResolverTypeWrapper<ArticleRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Certainty: Certainty;
+  Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimKind: ClaimKind;
+  ClaimRole: ClaimRole;
+  Coordinates: ResolverTypeWrapper<Coordinates>;
+  Country: ResolverTypeWrapper<EntityRecord>;
+  CountryConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
+  DatePrecision: DatePrecision;
+  Deployment: ResolverTypeWrapper<DeploymentRecord>;
+  DeploymentStatus: DeploymentStatus;
+  Direction: Direction;
+  Entity: ResolverTypeWrapper<EntityRecord>;
+  EntityConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
+  EntityKind: EntityKind;
+  Event: ResolverTypeWrapper<EntityRecord>;
+  EventCategory: EventCategory;
+  EventConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  Figure: ResolverTypeWrapper<FigureRecord>;
+  FigureMetric: FigureMetric;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphEdge: ResolverTypeWrapper<GraphEdge>;
+  GraphStats: ResolverTypeWrapper<GraphStatsRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KindCount: ResolverTypeWrapper<KindCount>;
+  Organization: ResolverTypeWrapper<EntityRecord>;
+  OrganizationCategory: OrganizationCategory;
+  OrganizationConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartialDate: ResolverTypeWrapper<PartialDateRecord>;
+  Participant: ResolverTypeWrapper<RelationRecord>;
+  Path: ResolverTypeWrapper<PathRecord>;
+  Person: ResolverTypeWrapper<EntityRecord>;
+  PersonConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  Place: ResolverTypeWrapper<EntityRecord>;
+  PlaceCategory: PlaceCategory;
+  PlaceConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  PlaceEdge: ResolverTypeWrapper<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>;
+  Position: ResolverTypeWrapper<RelationRecord>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Relation: ResolverTypeWrapper<RelationRecord>;
+  RelationTypeCount: ResolverTypeWrapper<RelationTypeCount>;
+  SearchHit: ResolverTypeWrapper<SearchHitRecord>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<SubgraphRecord>;
+  TextSpan: ResolverTypeWrapper<SpanRecord>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Article: ArticleRecord;
+  Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimRecord;
+  Coordinates: Coordinates;
+  Country: EntityRecord;
+  CountryConnection: PageRecord<EntityRecord>;
+  CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
+  Deployment: DeploymentRecord;
+  Entity: EntityRecord;
+  EntityConnection: PageRecord<EntityRecord>;
+  EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
+  Event: EntityRecord;
+  EventConnection: PageRecord<EntityRecord>;
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  Figure: FigureRecord;
+  Float: Scalars['Float']['output'];
+  GraphEdge: GraphEdge;
+  GraphStats: GraphStatsRecord;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  KindCount: KindCount;
+  Organization: EntityRecord;
+  OrganizationConnection: PageRecord<EntityRecord>;
+  OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
+  PageInfo: PageInfo;
+  PartialDate: PartialDateRecord;
+  Participant: RelationRecord;
+  Path: PathRecord;
+  Person: EntityRecord;
+  PersonConnection: PageRecord<EntityRecord>;
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  Place: EntityRecord;
+  PlaceConnection: PageRecord<EntityRecord>;
+  PlaceEdge: Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] };
+  Position: RelationRecord;
+  Query: Record<PropertyKey, never>;
+  Relation: RelationRecord;
+  RelationTypeCount: RelationTypeCount;
+  SearchHit: SearchHitRecord;
+  String: Scalars['String']['output'];
+  Subgraph: SubgraphRecord;
+  TextSpan: SpanRecord;
+};
+
+export type ArticleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ArticleEntitiesArgs>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  about?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
+  medium?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CoordinatesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<CountryClaimsArgs, 'role'>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CountryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryConnection'] = ResolversParentTypes['CountryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CountryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CountryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryEdge'] = ResolversParentTypes['CountryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+};
+
+export type DeploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  destination?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  force?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mission?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
+  troops?: Resolver<Maybe<ResolversTypes['Figure']>, ParentType, ContextType>;
+};
+
+export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
+  __resolveType: TypeResolveFn<'Country' | 'Event' | 'Organization' | 'Person' | 'Place', ParentType, ContextType>;
+};
+
+export type EntityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EntityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EntityEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['EventCategory']>, ParentType, ContextType>;
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<EventClaimsArgs, 'role'>>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
+  reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type FigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lowerBound?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lowerBoundExclusive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['FigureMetric'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upperBound?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
+  articles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationsByType?: Resolver<Array<ResolversTypes['RelationTypeCount']>, ParentType, ContextType>;
+};
+
+export type KindCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+};
+
+export type OrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['OrganizationCategory']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<OrganizationClaimsArgs, 'role'>>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  ledBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrganizationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartialDateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PersonClaimsArgs, 'role'>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PlaceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['PlaceCategory']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PlaceClaimsArgs, 'role'>>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction'>>;
+  within?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlaceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PlaceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlaceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlaceEdge'] = ResolversParentTypes['PlaceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+};
+
+export type PositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  former?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  of?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
+  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
+  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType, Partial<QueryDeploymentsArgs>>;
+  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'first'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+};
+
+export type RelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  former?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RelationTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type TextSpanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = RequestContext> = {
+  Article?: ArticleResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  Coordinates?: CoordinatesResolvers<ContextType>;
+  Country?: CountryResolvers<ContextType>;
+  CountryConnection?: CountryConnectionResolvers<ContextType>;
+  CountryEdge?: CountryEdgeResolvers<ContextType>;
+  Deployment?: DeploymentResolvers<ContextType>;
+  Entity?: EntityResolvers<ContextType>;
+  EntityConnection?: EntityConnectionResolvers<ContextType>;
+  EntityEdge?: EntityEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
+  GraphEdge?: GraphEdgeResolvers<ContextType>;
+  GraphStats?: GraphStatsResolvers<ContextType>;
+  KindCount?: KindCountResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDate?: PartialDateResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  PlaceConnection?: PlaceConnectionResolvers<ContextType>;
+  PlaceEdge?: PlaceEdgeResolvers<ContextType>;
+  Position?: PositionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Relation?: RelationResolvers<ContextType>;
+  RelationTypeCount?: RelationTypeCountResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
+};
+

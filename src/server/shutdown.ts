@@ -1,0 +1,24 @@
+/** Ctrl-C / SIGTERM: stop HTTP (draining in-flight requests), then the driver, then the local Neo4j. */
+import type { Logger } from '../config/logger.ts';
+import type { Database } from '../db/database.ts';
+import type { RunningServer } from './http.ts';
+
+export function stopOnSignals({ server, database, log }: { server: RunningServer; database: Database; log: Logger }) {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'Stopping: draining HTTP requests');
+    try {
+      await server.stop();
+      log.info('HTTP stopped; closing the database');
+      await database.close();
+      log.info('Stopped');
+    } catch (error) {
+      log.error({ err: error }, 'Error while stopping');
+      process.exitCode = 1;
+    }
+  };
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
+}
