@@ -4,8 +4,8 @@
  *
  *   tsx bench/generate.ts --articles 1000 [--seed 42] [--out bench/.corpus/n1000] [--check]
  *
- * Files of an earlier run in the output folder (`synthetic-NNNNNN.json|txt`) are removed first, so
- * the folder holds exactly this corpus; other files are left alone.
+ * Files of an earlier, larger run in the output folder (`synthetic-NNNNNN.json|txt` beyond N) are
+ * removed and the rest overwritten, so the folder holds exactly this corpus; other files are left alone.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { annotationJson, DEFAULT_SEED, generateCorpus } from './corpus.ts';
 import { validateAnnotation } from '../src/seed/validate.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const GENERATED_FILE = /^synthetic-\d{6,}\.(json|txt)$/;
+const GENERATED_FILE = /^synthetic-(\d{6,})\.(json|txt)$/;
 
 function integer(minimum: number) {
   return (value: string): number => {
@@ -45,8 +45,10 @@ function displayPath(dir: string): string {
 
 const started = performance.now();
 mkdirSync(out, { recursive: true });
+// Files of a larger earlier run would not be overwritten: remove them.
 for (const name of readdirSync(out)) {
-  if (GENERATED_FILE.test(name)) rmSync(path.join(out, name));
+  const match = GENERATED_FILE.exec(name);
+  if (match && Number(match[1]) > options.articles) rmSync(path.join(out, name));
 }
 
 const totals = { files: 0, entities: 0, relations: 0, figures: 0, claims: 0, deployments: 0, bytes: 0 };

@@ -34,6 +34,8 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     resolvers,
     introspection: config.graphql.introspection,
     csrfPrevention: true,
+    // Shutdown order is ours (HTTP, driver, local Neo4j): see src/server/shutdown.ts.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     validationRules: armor.validationRules,

@@ -1,0 +1,72 @@
+/** Shared test plumbing: configuration pointing at the test Neo4j, a seeded database, a running server. */
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config/env.ts';
+import { createLogger } from '../../src/config/logger.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
+import { startHttpServer, type RunningServer } from '../../src/server/http.ts';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const neo4j = inject('neo4j');
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    ...overrides,
+  });
+}
+
+export const testLogger = () => createLogger({ logLevel: 'warn', nodeEnv: 'production' });
+
+export async function openTestDatabase(config = testConfig()): Promise<Database> {
+  return openDatabase(config.neo4j, testLogger());
+}
+
+export async function seedTestDatabase(database: Database): Promise<void> {
+  const articles = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+  await loadArticles(database.driver, database.name, articles);
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  server: RunningServer;
+  database: Database;
+  baseUrl: string;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP server on a free port against the seeded test database. */
+export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+  const config = testConfig(overrides);
+  const database = await openTestDatabase(config);
+  await seedTestDatabase(database);
+  const server = await startHttpServer(config, database, testLogger());
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  return {
+    server,
+    database,
+    baseUrl,
+    async graphql(query, variables) {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await server.stop();
+      await database.close();
+    },
+  };
+}
