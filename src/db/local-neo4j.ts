@@ -100,9 +100,10 @@ async function endStaleLauncher(pidFile: string, log: Logger): Promise<void> {
     // Not running (or no /proc): nothing to end.
   }
   if (Number.isInteger(pid) && pid > 0 && commandLine.includes(LAUNCHER_CLASS) && isAlive(pid)) {
-    log.warn({ pid }, 'Stopping a local Neo4j left running by an earlier run');
-    process.kill(pid, 'SIGTERM');
-    if (!(await waitForExit(pid, STOP_GRACE_MS))) process.kill(pid, 'SIGKILL');
+    // Its owner is gone, so nobody needs its clean shutdown; Neo4j recovers the store on start.
+    log.warn({ pid }, 'Ending a local Neo4j left running by an earlier run');
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, STOP_GRACE_MS);
   }
   rmSync(pidFile, { force: true });
 }
