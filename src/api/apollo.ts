@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config/env.ts';
 import type { RequestContext } from './context.ts';
+import { costLimitPlugin } from './cost-limit.ts';
 import { createErrorFormatter } from './errors.ts';
 import { loadTypeDefs, resolvers } from './schema.ts';
 import { SHOWCASE_OPERATION } from './showcase.ts';
@@ -19,7 +20,8 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Armor's cost limit ignores list sizes; ours (cost-limit.ts) counts them.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
   }).protect();
 
@@ -40,7 +42,12 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     validationRules: armor.validationRules,
     // Armor's plugins are typed for the base context; they read none of ours.
-    plugins: [...(armor.plugins as ApolloServerPlugin<RequestContext>[]), landingPage, ...extraPlugins],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      costLimitPlugin(limits.maxCost) as ApolloServerPlugin<RequestContext>,
+      landingPage,
+      ...extraPlugins,
+    ],
     formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development' }),
   });
 }

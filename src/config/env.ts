@@ -31,7 +31,7 @@ const environmentSchema = z
     MAX_ALIASES: z.coerce.number().int().positive().default(30),
     MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
     MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
-    MAX_COST: z.coerce.number().int().positive().default(20_000),
+    MAX_COST: z.coerce.number().int().positive().default(50_000),
   })
   .transform((env) => {
     const development = env.NODE_ENV !== 'production';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
-import { AnnotationError } from '../../src/seed/validate.ts';
+import { AnnotationError, type ValidatedArticle } from '../../src/seed/validate.ts';
 import { openTestDatabase, seedTestDatabase } from './helpers.ts';
 
 let database: Database;
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('loading the seed', () => {
   it('loads every annotated entity, relation, figure, claim and deployment', async () => {
-    const [{ annotation }] = (await seedArticles()) as [{ annotation: { entities: unknown[]; relations: unknown[]; figures: unknown[]; claims: unknown[]; deployments: unknown[] } }];
+    const [{ annotation }] = (await seedArticles()) as [ValidatedArticle];
     const [row] = await read<Record<string, number>>(
       `MATCH (a:Article {id: 'kazakhstan-unrest-2022-01'})
        RETURN COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } AS entities,
