@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // One graphql instance, as in Node: Vite would otherwise load its ESM build beside the CJS one.
+    alias: { graphql: createRequire(import.meta.url).resolve('graphql') },
+  },
   test: {
     env: { NODE_ENV: 'test', LOG_LEVEL: 'warn' },
     projects: [

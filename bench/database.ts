@@ -18,7 +18,8 @@ import { observeDriver, type QueryObserver } from './probe.ts';
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const CORPUS_ROOT = path.join(BENCH_DIR, '.corpus');
 const PASSWORD = 'bench-neo4j-password';
-const CORPUS_MARKER = 'bench-corpus.json';
+/** Not *.json: the loader reads every .json file in the folder as an annotation. */
+const CORPUS_MARKER = '.bench-corpus';
 const LOADED_MARKER = 'bench-loaded.json';
 
 /** Quiet JSON logs: the benchmark prints its own progress. */

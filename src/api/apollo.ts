@@ -18,7 +18,8 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // graphql-js's own parser limit (parseOptions below) fails as a 400; Armor's as a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     // Armor's cost limit ignores list sizes; ours (cost-limit.ts) counts them.
     costLimit: { enabled: false },
@@ -35,6 +36,7 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: config.graphql.introspection,
+    parseOptions: { maxTokens: limits.maxTokens },
     csrfPrevention: true,
     // Shutdown order is ours (HTTP, driver, local Neo4j): see src/server/shutdown.ts.
     stopOnTerminationSignals: false,

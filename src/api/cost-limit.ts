@@ -36,8 +36,10 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
               operationName: request.operationName ?? undefined,
               estimators: [listSizeEstimator],
             });
-          } catch {
-            return; // Bad variables: execution reports them with their own clear error.
+          } catch (error) {
+            // Bad variables: execution reports them with their own clear error.
+            if (error instanceof GraphQLError) return;
+            throw error;
           }
           if (cost > maxCost) {
             throw new GraphQLError(

@@ -1,0 +1,73 @@
+/**
+ * The seed annotation, as the API tests' source of expected answers, and small helpers for
+ * checking GraphQL responses. Not a test file itself.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { annotationSchema, type AnnotatedEntity, type Annotation } from '../../src/seed/annotation.ts';
+import type { GraphQLResponse } from './helpers.ts';
+
+const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
+
+export const ARTICLE_ID = 'kazakhstan-unrest-2022-01';
+
+/** The annotation exactly as the seed loader validates it (defaults applied). */
+export const annotation: Annotation = annotationSchema.parse(
+  JSON.parse(readFileSync(`${SEED_DIR}${ARTICLE_ID}.json`, 'utf8')),
+);
+
+/** The article text the annotation's offsets index into. */
+export const articleText = readFileSync(`${SEED_DIR}${annotation.article.textFile}`, 'utf8');
+
+export function annotatedEntity(id: string): AnnotatedEntity {
+  const entity = annotation.entities.find((candidate) => candidate.id === id);
+  if (!entity) throw new Error(`No annotated entity ${id}`);
+  return entity;
+}
+
+export const entitiesOfKind = (kind: AnnotatedEntity['kind']) => annotation.entities.filter((entity) => entity.kind === kind);
+
+/** The data of a response that must have succeeded. */
+export function dataOf<T = Record<string, any>>(response: GraphQLResponse<T>): T {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  expect(response.status).toBe(200);
+  expect(response.data).toBeDefined();
+  return response.data as T;
+}
+
+/** The one error of a response that must have failed with BAD_USER_INPUT on `argumentName`. */
+export function expectBadInput(response: GraphQLResponse, argumentName: string): void {
+  expect(response.errors, `expected an error for ${argumentName}, got ${JSON.stringify(response.data)}`).toBeDefined();
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors!;
+  expect(error!.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(error!.extensions?.argumentName).toBe(argumentName);
+  expect(error!.message).toContain(argumentName);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every object in a response that looks like a TextSpan (has start, end and text). */
+export function spansIn(value: unknown): Span[] {
+  if (Array.isArray(value)) return value.flatMap(spansIn);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const own =
+      typeof record.start === 'number' && typeof record.end === 'number' && typeof record.text === 'string'
+        ? [record as unknown as Span]
+        : [];
+    return [...own, ...Object.values(record).flatMap(spansIn)];
+  }
+  return [];
+}
+
+/** Spans as comparable strings, for set comparisons. */
+export const spanKeys = (spans: readonly Span[]) => spans.map((span) => `${span.start}-${span.end}:${span.text}`);
+
+export const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+export const sorted = (values: readonly string[]) => [...values].sort();
