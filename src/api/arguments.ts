@@ -20,9 +20,15 @@ export function cursor(value: string | null | undefined): Keyset | null {
   return keyset;
 }
 
+/** A real calendar day: `Date` would roll "2022-02-30" over to March 2 instead of refusing it. */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 export function isoDate(argument: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
     throw badInput(argument, `must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;

@@ -59,15 +59,28 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+/** The words search compares: folded, letters and digits only (punctuation and operators drop out). */
+export function searchWords(text: string): string[] {
+  return foldForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
 /**
  * A Lucene query that finds every word as a whole word or a prefix. Words are reduced to
  * letters and digits, so Lucene operators in user input are searched literally, never parsed.
  */
 export function toSearchQuery(text: string): string | null {
-  const words = foldForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = searchWords(text);
   if (words.length === 0) return null;
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }
+
+/**
+ * Lucene candidates fetched per hit asked for. Lucene ranks short texts that merely contain the
+ * words (an event "CSTO contingent deployed…") above the entity whose name or alias *is* the
+ * text (the CSTO), so hits are re-ranked from a wider pool; a kind filter needs a wider one still.
+ */
+const CANDIDATES_PER_HIT = 3;
+const CANDIDATES_PER_HIT_OF_KINDS = 20;
 
 export async function searchEntities(
   reader: GraphReader,
@@ -77,14 +90,23 @@ export async function searchEntities(
 ): Promise<SearchHitRecord[]> {
   const query = toSearchQuery(text);
   if (query === null) return [];
+  const candidates = first * (kinds ? CANDIDATES_PER_HIT_OF_KINDS : CANDIDATES_PER_HIT);
   const rows = await reader.rows(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
      WHERE $kinds IS NULL OR node.kind IN $kinds
      RETURN ${entityProjection('node')} AS entity, score
-     ORDER BY score DESC, node.name LIMIT $first`,
-    { index: ENTITY_SEARCH_INDEX, query, kinds, first: integer(first), candidates: integer(kinds ? first * 20 : first) },
+     ORDER BY score DESC, node.name LIMIT $candidates`,
+    { index: ENTITY_SEARCH_INDEX, query, kinds, candidates: integer(candidates) },
   );
-  return rows.map((row) => ({ entity: toEntity(row.entity as Row), score: row.score as number }));
+  const hits = rows.map((row) => ({ entity: toEntity(row.entity as Row), score: row.score as number }));
+  // An exact name or alias match ("CSTO", "gulen", "RFE/RL") outranks every partial one.
+  const wanted = searchWords(text).join(' ');
+  const exact = (entity: EntityRecord) => [entity.name, ...entity.aliases].some((name) => searchWords(name).join(' ') === wanted);
+  const boost = hits[0]?.score ?? 0;
+  return hits
+    .map((hit) => (exact(hit.entity) ? { ...hit, score: hit.score + boost } : hit))
+    .sort((a, b) => b.score - a.score) // Stable: equal scores keep the query's order by name.
+    .slice(0, first);
 }
 
 /** What a list needs: the pattern binding `n`, fixed filter fragments, and the sort key. */

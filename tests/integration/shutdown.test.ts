@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { startHttpServer } from '../../src/server/http.ts';
+import { openTestDatabase, seedTestDatabase, testConfig, testLogger } from './helpers.ts';
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await seedTestDatabase(database);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe('graceful shutdown', () => {
+  it('finishes every accepted request, refuses new ones, then stops', async () => {
+    const server = await startHttpServer(testConfig(), database, testLogger());
+    const url = `http://127.0.0.1:${server.port}/graphql`;
+    const ask = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ neighborhood(id: "kazakhstan", depth: 2) { nodes { id mentions { text } } } }' }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { errors?: unknown } }));
+
+    // Accepted means the server has the request; stop once all 40 are in.
+    let received = 0;
+    server.httpServer.on('request', () => (received += 1));
+    const inFlight = Array.from({ length: 40 }, ask);
+    while (received < 40) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stopped = server.stop();
+    const answers = await Promise.all(inFlight);
+    await stopped;
+
+    expect(answers.every((answer) => answer.status === 200 && answer.body.errors === undefined)).toBe(true);
+    await expect(ask()).rejects.toThrow();
+  });
+});
