@@ -1,5 +1,6 @@
 /** Pure helpers of the benchmark report: percentiles, ratios, tables, target checks and the chart. */
 
+/** Our API, the raw-Cypher floor, and @neo4j/graphql. */
 export const SERVERS = ['ours', 'raw', 'neo4jGraphql'] as const;
 export type ServerName = (typeof SERVERS)[number];
 
@@ -13,6 +14,21 @@ export interface ServerResult {
   /** Database queries one request sends. */
   roundTrips: number;
 }
+
+/** One request of an operation, sent to every server before timing: its round trips and what came back. */
+export interface ServerCheck {
+  operation: string;
+  roundTrips: Record<ServerName, number>;
+  summaries: Record<ServerName, string>;
+}
+
+/** What `bench/serve.ts` prints, after READY_PREFIX, once its servers answer. */
+export interface ServersReady {
+  urls: Record<ServerName, string>;
+  checks: ServerCheck[];
+}
+
+export const READY_PREFIX = 'BENCH_READY ';
 
 export interface ResultRow extends Record<ServerName, ServerResult> {
   operation: string;

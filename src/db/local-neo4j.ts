@@ -89,22 +89,33 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return true;
 }
 
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return ''; // Not running, or no /proc.
+  }
+}
+
 /** A launcher left by a killed earlier run still holds the store lock: end it before starting. */
-async function endStaleLauncher(pidFile: string, log: Logger): Promise<void> {
+async function endStaleLauncher(pidFile: string, home: string, log: Logger): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  let commandLine = '';
-  try {
-    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    // Not running (or no /proc): nothing to end.
+  if (!Number.isInteger(pid) || pid <= 0 || !readProc(pid, 'cmdline').includes(LAUNCHER_CLASS) || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
   }
-  if (Number.isInteger(pid) && pid > 0 && commandLine.includes(LAUNCHER_CLASS) && isAlive(pid)) {
-    // Its owner is gone, so nobody needs its clean shutdown; Neo4j recovers the store on start.
-    log.warn({ pid }, 'Ending a local Neo4j left running by an earlier run');
-    process.kill(pid, 'SIGKILL');
-    await waitForExit(pid, STOP_GRACE_MS);
+  // The field after the parenthesised command name is the state, then the parent pid.
+  const parent = Number(readProc(pid, 'stat').split(') ')[1]?.split(' ')[1]);
+  if (parent > 1 && readProc(parent, 'cmdline').includes('node')) {
+    throw new LocalNeo4jError(
+      `Another process (pid ${parent}) is using the local Neo4j in ${home}; stop it, or set NEO4J_DATA_DIR to another folder.`,
+    );
   }
+  // Its owner is gone, so nobody needs its clean shutdown; Neo4j recovers the store on start.
+  log.warn({ pid }, 'Ending a local Neo4j left running by an earlier run');
+  process.kill(pid, 'SIGKILL');
+  await waitForExit(pid, STOP_GRACE_MS);
   rmSync(pidFile, { force: true });
 }
 
@@ -116,7 +127,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   mkdirSync(home, { recursive: true });
   const pidFile = path.join(home, 'launcher.pid');
   const logFile = path.join(home, 'launcher.log');
-  await endStaleLauncher(pidFile, log);
+  await endStaleLauncher(pidFile, home, log);
 
   log.info({ home }, 'Starting the local Neo4j');
   const classpath = [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(path.delimiter);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,16 +75,29 @@ describe('connection faults fail fast with a clear message', () => {
 describe('the local Neo4j launcher', () => {
   it('ends a launcher left running by a killed earlier run instead of failing on its lock', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'newsgraph-stale-'));
-    const log = testLogger();
-    const first = await startLocalNeo4j({ home, password: 'stale-lock-password', startTimeoutMs: 120_000, log });
-    // `first` is never stopped: its process and pid file stay behind, like a killed run's.
-    const second = await startLocalNeo4j({ home, password: 'stale-lock-password', startTimeoutMs: 120_000, log });
-    const settings = { uri: second.uri, username: 'neo4j', password: 'stale-lock-password', database: 'neo4j' };
+    const password = 'stale-lock-password';
+    // An earlier run: a separate Node process that starts the local Neo4j, then is killed.
+    const earlier = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { startLocalNeo4j } from './src/db/local-neo4j.ts';
+      import { createLogger } from './src/config/logger.ts';
+      await startLocalNeo4j({ home: ${JSON.stringify(home)}, password: '${password}', startTimeoutMs: 120000,
+        log: createLogger({ logLevel: 'silent', nodeEnv: 'production' }) });
+      console.log('STARTED');
+      setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => earlier.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('STARTED') && resolve()));
+    earlier.kill('SIGKILL');
+
+    const next = await startLocalNeo4j({ home, password, startTimeoutMs: 120_000, log: testLogger() });
+    const settings = { uri: next.uri, username: 'neo4j', password, database: 'neo4j' };
     const driver = createDriver(settings);
     await verifyDriver(driver, settings);
     await driver.close();
-    await second.stop();
-    await first.stop();
+
+    // While its owner lives, a launcher is not stale: a second start is refused, naming the owner.
+    await expect(startLocalNeo4j({ home, password, startTimeoutMs: 120_000, log: testLogger() })).rejects.toThrow(
+      `Another process (pid ${process.pid}) is using the local Neo4j in ${home}`,
+    );
+    await next.stop();
     rmSync(home, { recursive: true, force: true });
   });
 

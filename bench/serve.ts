@@ -1,0 +1,66 @@
+/**
+ * The benchmark's server process: our API, the raw floor and @neo4j/graphql on loopback, each
+ * with its own query-counting view of one shared driver. Apart from the process that generates
+ * load, so that autocannon does not compete with the servers for one event loop.
+ *
+ * Before reporting ready it sends every operation once to every server, to check that all answer
+ * without errors and to count the database round trips of one request. Prints one line
+ * `BENCH_READY {...}` and stops when its standard input closes.
+ *
+ * Input (environment): BENCH_CONNECTION = {uri, username, password, name}, BENCH_PARAMETERS.
+ */
+import { loadConfig } from '../src/config/env.ts';
+import { createLogger } from '../src/config/logger.ts';
+import { createDriver } from '../src/db/driver.ts';
+import { startHttpServer } from '../src/server/http.ts';
+import { benchRequest, OPERATIONS, summarize, type BenchParameters } from './operations.ts';
+import { countingDriver } from './probe.ts';
+import { READY_PREFIX, SERVERS, type ServerCheck, type ServerName, type ServersReady } from './report.ts';
+import { startNeo4jGraphqlServer } from './servers/neo4j-graphql.ts';
+import { startRawServer } from './servers/raw.ts';
+
+const connection = JSON.parse(process.env.BENCH_CONNECTION ?? '{}') as { uri: string; username: string; password: string; name: string };
+const parameters = JSON.parse(process.env.BENCH_PARAMETERS ?? '{}') as BenchParameters;
+
+const config = loadConfig({
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  NEO4J_URI: connection.uri,
+  NEO4J_USERNAME: connection.username,
+  NEO4J_PASSWORD: connection.password,
+  NEO4J_DATABASE: connection.name,
+});
+const driver = createDriver({ ...connection, database: connection.name });
+const counted = { ours: countingDriver(driver), raw: countingDriver(driver), neo4jGraphql: countingDriver(driver) };
+
+const ours = await startHttpServer(
+  config,
+  { driver: counted.ours.driver, name: connection.name, close: async () => {} },
+  createLogger(config),
+);
+const raw = await startRawServer(counted.raw.driver, connection.name, OPERATIONS);
+const neo4jGraphql = await startNeo4jGraphqlServer(counted.neo4jGraphql.driver, connection.name);
+const urls: Record<ServerName, string> = { ours: ours.url, raw: raw.url, neo4jGraphql: neo4jGraphql.url };
+
+const checks: ServerCheck[] = [];
+for (const operation of OPERATIONS) {
+  const check: ServerCheck = { operation: operation.name, roundTrips: { ours: 0, raw: 0, neo4jGraphql: 0 }, summaries: { ours: '', raw: '', neo4jGraphql: '' } };
+  for (const server of SERVERS) {
+    const { url, body } = benchRequest(server, operation, parameters, urls[server]);
+    counted[server].counter.queries = 0;
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    check.summaries[server] = summarize(server, operation, (await response.json()) as Parameters<typeof summarize>[2]);
+    check.roundTrips[server] = counted[server].counter.queries;
+  }
+  checks.push(check);
+}
+console.log(`${READY_PREFIX}${JSON.stringify({ urls, checks } satisfies ServersReady)}`);
+
+process.stdin.resume();
+process.stdin.on('end', async () => {
+  await Promise.all([ours.stop(), raw.close(), neo4jGraphql.close()]);
+  await driver.close();
+  process.exit(0);
+});

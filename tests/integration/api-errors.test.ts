@@ -1,0 +1,187 @@
+/**
+ * How the API answers what it cannot serve: unknown ids are null or empty (never errors), bad
+ * arguments are BAD_USER_INPUT naming the argument, and one bad field does not sink the rest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.ts';
+import { dataOf, expectBadInput } from './api-fixture.ts';
+
+let api: TestServer;
+
+beforeAll(async () => {
+  api = await startTestServer();
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+const LIST_FIELDS = ['entities', 'people', 'organizations', 'countries', 'places', 'events'] as const;
+const listQuery = (field: string) => `query ($first: Int, $after: String) {
+  ${field}(first: $first, after: $after) { totalCount edges { cursor node { id } } }
+}`;
+
+describe('unknown ids', () => {
+  it('give null or empty lists, not errors', async () => {
+    const data = dataOf(
+      await api.graphql(`{
+        entity(id: "no-such-entity") { id }
+        article(id: "no-such-article") { id }
+        path(from: "no-such-entity", to: "kazakhstan") { length }
+        neighborhood(id: "no-such-entity", depth: 3) { nodes { id } edges { type } }
+        speaker: claims(speakerId: "no-such-entity") { id }
+        about: claims(aboutId: "no-such-entity") { id }
+        figures(eventId: "no-such-event") { id }
+        deployments(destinationId: "no-such-country") { id }
+        timeline(countryId: "no-such-country") { id }
+        atPlace: events(placeId: "no-such-place") { totalCount edges { node { id } } }
+        inCountry: events(countryId: "no-such-country") { totalCount edges { node { id } } }
+        byParticipant: events(participantId: "no-such-entity") { totalCount edges { node { id } } }
+        organizations(countryId: "no-such-country") { totalCount edges { node { id } } }
+        places(countryId: "no-such-country") { totalCount edges { node { id } } }
+      }`),
+    );
+    expect(data).toEqual({
+      entity: null,
+      article: null,
+      path: null,
+      neighborhood: { nodes: [], edges: [] },
+      speaker: [],
+      about: [],
+      figures: [],
+      deployments: [],
+      timeline: [],
+      atPlace: { totalCount: 0, edges: [] },
+      inCountry: { totalCount: 0, edges: [] },
+      byParticipant: { totalCount: 0, edges: [] },
+      organizations: { totalCount: 0, edges: [] },
+      places: { totalCount: 0, edges: [] },
+    });
+  });
+
+  it('an empty id is just an unknown id', async () => {
+    const data = dataOf(await api.graphql(`{ entity(id: "") { id } article(id: "") { id } }`));
+    expect(data).toEqual({ entity: null, article: null });
+  });
+
+  it('known entities without facts give empty lists', async () => {
+    const data = dataOf(
+      await api.graphql(`{ entity(id: "ria-novosti") {
+        relations { type } claims { id }
+        ... on Organization { country { id } parent { id } ledBy { id } }
+      } }`),
+    );
+    expect(data.entity).toEqual({ relations: [], claims: [], country: null, parent: null, ledBy: null });
+  });
+});
+
+describe('page size', () => {
+  it.each(LIST_FIELDS)('%s rejects first above 100 and below 0', async (field) => {
+    expectBadInput(await api.graphql(listQuery(field), { first: 101 }), 'first');
+    expectBadInput(await api.graphql(listQuery(field), { first: 1000 }), 'first');
+    expectBadInput(await api.graphql(listQuery(field), { first: -1 }), 'first');
+  });
+
+  it.each(LIST_FIELDS)('%s accepts the bounds 0 and 100', async (field) => {
+    dataOf(await api.graphql(listQuery(field), { first: 0 }));
+    dataOf(await api.graphql(listQuery(field), { first: 100 }));
+  });
+
+  it('search, timeline and relations check their own ranges', async () => {
+    expectBadInput(await api.graphql(`{ search(text: "gulen", first: 101) { score } }`), 'first');
+    expectBadInput(await api.graphql(`{ search(text: "gulen", first: 0) { score } }`), 'first');
+    expectBadInput(await api.graphql(`{ timeline(first: 501) { id } }`), 'first');
+    expectBadInput(await api.graphql(`{ timeline(first: 0) { id } }`), 'first');
+    expectBadInput(await api.graphql(`{ entity(id: "kazakhstan") { relations(first: 0) { type } } }`), 'first');
+    expectBadInput(await api.graphql(`{ entity(id: "kazakhstan") { relations(first: 101) { type } } }`), 'first');
+    expectBadInput(await api.graphql(`{ entity(id: "kazakhstan") { relations(first: -5) { type } } }`), 'first');
+  });
+});
+
+describe('cursors', () => {
+  const encode = (value: string) => Buffer.from(value).toString('base64');
+  const malformed = [
+    ['random base64', Buffer.from([0x9f, 0x12, 0xee, 0x03, 0x88, 0x41, 0x7a, 0xc0, 0x55]).toString('base64')],
+    ['base64 text', encode('not a cursor')],
+    ['base64 JSON of the wrong shape', encode('["only one part"]')],
+    ['base64 JSON object', encode('{"key":"Almaty","id":"almaty"}')],
+    ['base64 JSON numbers', encode('[1, 2]')],
+    ['not base64 at all', '%%%not-base64%%%'],
+    ['empty', ''],
+  ];
+
+  it.each(malformed)('rejects a malformed after cursor (%s) on every list', async (_name, after) => {
+    for (const field of LIST_FIELDS) expectBadInput(await api.graphql(listQuery(field), { first: 5, after }), 'after');
+  });
+
+  it("accepts the API's own cursors", async () => {
+    const data = dataOf(await api.graphql(listQuery('entities'), { first: 2 }));
+    const after = data.entities.edges[1].cursor;
+    const next = dataOf(await api.graphql(listQuery('entities'), { first: 2, after }));
+    expect(next.entities.edges).toHaveLength(2);
+  });
+});
+
+describe('search text', () => {
+  it('rejects empty or blank text', async () => {
+    for (const text of ['', ' ', '\t\n']) {
+      expectBadInput(await api.graphql(`query ($text: String!) { search(text: $text) { score } }`, { text }), 'text');
+    }
+  });
+
+  it('rejects text that is too long', async () => {
+    const text = 'kazakhstan '.repeat(30);
+    expectBadInput(await api.graphql(`query ($text: String!) { search(text: $text) { score } }`, { text }), 'text');
+  });
+});
+
+describe('dates', () => {
+  const bad = ['2022/01/05', '05-01-2022', '2022-1-5', '20220105', 'yesterday', '2022-13-01', '2022-01-32', '2022-02-30', '2023-02-29', '2022-01-05T00:00:00Z', ' 2022-01-05', ''];
+
+  it.each(bad)('events and timeline reject from/to %j', async (value) => {
+    for (const argument of ['from', 'to']) {
+      expectBadInput(
+        await api.graphql(`query ($date: String) { events(${argument}: $date) { totalCount } }`, { date: value }),
+        argument,
+      );
+      expectBadInput(await api.graphql(`query ($date: String) { timeline(${argument}: $date) { id } }`, { date: value }), argument);
+    }
+  });
+
+  it('accept real calendar days, including a leap day', async () => {
+    const data = dataOf(
+      await api.graphql(`{
+        leap: events(from: "2020-02-29", to: "2024-02-29") { totalCount }
+        timeline(from: "2022-01-01", to: "2022-12-31") { id }
+      }`),
+    );
+    expect(data.leap.totalCount).toBe(5);
+    expect(data.timeline).toHaveLength(5);
+  });
+});
+
+describe('partial failures', () => {
+  it('a bad argument on one nullable field leaves the other fields answered', async () => {
+    const response = await api.graphql(`{
+      stats { articles }
+      path(from: "ruslan-balbek", to: "kassym-jomart-tokayev", maxLength: 0) { length }
+      entity(id: "kazakhstan") { id relations(first: 500) { type } }
+    }`);
+    expect(response.status).toBe(200);
+    expect(response.data).toEqual({ stats: { articles: 1 }, path: null, entity: null });
+    const names = (response.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.argumentName]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['BAD_USER_INPUT', 'maxLength'],
+        ['BAD_USER_INPUT', 'first'],
+      ]),
+    );
+    expect(response.errors).toHaveLength(2);
+  });
+
+  it('errors tell nothing about the database', async () => {
+    const response = await api.graphql(`{ entities(first: 101) { totalCount } }`);
+    const text = JSON.stringify(response.errors);
+    expect(text).not.toMatch(/cypher|neo4j|MATCH|stacktrace/i);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * A lint rule for Cypher: user input reaches the database only as parameters. Every `${…}`
+ * interpolated into Cypher text must be one of the reviewed expressions below, all built from
+ * closed sets (labels, relationship types, validated integers, fixed fragments); and no Cypher
+ * may live outside `src/graph` (and `src/db` for the schema).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const REVIEWED_INTERPOLATIONS = new Set([
+  // Projections of a fixed variable name.
+  "entityProjection('n')", "entityProjection('node')", "entityProjection('other')", "entityProjection('country')",
+  "evidenceProjection('mention', 'article.id')", "evidenceProjection('relation', 'relation.articleId')",
+  "evidenceProjection('assertion', 'article.id')", "evidenceProjection('figure', 'figure.articleId')",
+  "evidenceProjection('claim', 'claim.articleId')", "evidenceProjection('deployment', 'deployment.articleId')",
+  'variable', 'articleId', 'starts', 'ends', 'texts',
+  // Labels, relationship types and fixed fragments from closed lists in the same module.
+  'ENTITY_RELATION_TYPES', 'label', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops', 'parameter',
+  'PATTERNS[filter.direction]', 'CLAIM_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'ARTICLE_PROJECTION',
+  'FIGURE_RETURN', "FIGURE_RETURN.replace('RETURN figure', 'RETURN eventId, figure')",
+  'CLAIM_RETURN', "CLAIM_RETURN.replace('RETURN claim', 'RETURN entityId, claim')",
+  'WHERE_EVENT_HAPPENED', "WHERE_EVENT_HAPPENED.replace('(n)', '(:Event {id: id})')",
+  // Bounds validated as integers in a fixed range before the query is chosen.
+  'depth', 'maxLength',
+  // List specs assembled from the fixed fragments in lists.ts.
+  'spec.pattern', 'spec.sortKey', 'where(pageConditions)', 'where(spec.conditions)', 'list.pattern',
+  "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The template literals of a file, each with the expressions interpolated into it. */
+function templates(source: string): { text: string; interpolations: string[] }[] {
+  const found: { text: string; interpolations: string[] }[] = [];
+  const read = (start: number): number => {
+    // `start` is just past an opening backtick; returns the index past the closing one.
+    let text = '';
+    const interpolations: string[] = [];
+    let index = start;
+    while (index < source.length && source[index] !== '`') {
+      if (source[index] === '\\') {
+        text += source.slice(index, index + 2);
+        index += 2;
+      } else if (source.startsWith('${', index)) {
+        let depth = 1;
+        let end = index + 2;
+        while (depth > 0) {
+          if (source[end] === '`') end = read(end + 1);
+          else {
+            if (source[end] === '{') depth += 1;
+            if (source[end] === '}') depth -= 1;
+            end += 1;
+          }
+        }
+        interpolations.push(source.slice(index + 2, end - 1).trim());
+        text += '${}';
+        index = end;
+      } else {
+        text += source[index];
+        index += 1;
+      }
+    }
+    found.push({ text, interpolations });
+    return index + 1;
+  };
+  for (let index = 0; index < source.length; index += 1) {
+    if (source[index] === '`') index = read(index + 1) - 1;
+    else if (source[index] === "'" || source[index] === '"') {
+      const quote = source[index];
+      index += 1;
+      while (index < source.length && source[index] !== quote) index += source[index] === '\\' ? 2 : 1;
+    } else if (source.startsWith('//', index)) index = source.indexOf('\n', index);
+    else if (source.startsWith('/*', index)) index = source.indexOf('*/', index) + 1;
+  }
+  return found;
+}
+
+const CYPHER = /\b(MATCH|MERGE|UNWIND|RETURN|CREATE|DETACH DELETE|CALL db\.)\b/;
+
+describe('Cypher is parameterised', () => {
+  it('interpolates only reviewed expressions built from closed sets', () => {
+    const unreviewed: string[] = [];
+    for (const file of [...sourceFiles('src/graph'), ...sourceFiles('src/db')]) {
+      for (const template of templates(readFileSync(file, 'utf8'))) {
+        if (!CYPHER.test(template.text)) continue;
+        for (const expression of template.interpolations) {
+          if (!REVIEWED_INTERPOLATIONS.has(expression)) unreviewed.push(`${file}: \${${expression}}`);
+        }
+      }
+    }
+    expect(unreviewed).toEqual([]);
+  });
+
+  it('keeps Cypher inside src/graph and src/db', () => {
+    const outside = sourceFiles('src')
+      .filter((file) => !file.startsWith(path.join('src', 'graph')) && !file.startsWith(path.join('src', 'db')))
+      .filter((file) => templates(readFileSync(file, 'utf8')).some((template) => CYPHER.test(template.text)) ||
+        /\.(executeQuery|run)\(\s*['"`]/.test(readFileSync(file, 'utf8')));
+    expect(outside).toEqual([]);
+  });
+
+  it('catches an interpolated user value', () => {
+    const source = 'const q = (id: string) => `MATCH (n {id: "${id}"}) RETURN n`;';
+    const [template] = templates(source);
+    expect(template?.interpolations).toEqual(['id']);
+    expect(REVIEWED_INTERPOLATIONS.has('id')).toBe(false);
+  });
+});
