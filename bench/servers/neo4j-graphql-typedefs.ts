@@ -20,7 +20,8 @@ export const NEIGHBORHOOD_CYPHER = `
   OPTIONAL MATCH (center)-[:${ENTITY_RELATION_TYPES}*1..2]-(other:Entity)
   WITH center, other WHERE other IS NULL OR other <> center
   WITH DISTINCT center, other LIMIT $limit
-  WITH [center] + collect(other) AS nodes
+  WITH center, collect(other) AS others
+  WITH [center] + others AS nodes
   UNWIND nodes AS node
   OPTIONAL MATCH (node)-[relation:${ENTITY_RELATION_TYPES}]->(target:Entity) WHERE target IN nodes
   WITH nodes, node.id AS source, type(relation) AS type, target.id AS target, collect(relation.certainty)[0] AS certainty

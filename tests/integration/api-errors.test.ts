@@ -64,6 +64,17 @@ describe('unknown ids', () => {
     expect(data).toEqual({ entity: null, article: null });
   });
 
+  it('relation types nobody uses (or that look like Cypher) give empty lists', async () => {
+    const data = dataOf(
+      await api.graphql(`query ($types: [String!]) { entity(id: "kazakhstan") { relations(types: $types) { type } } }`, {
+        types: ['NO_SUCH_TYPE', 'LOCATED_IN]->() DETACH DELETE n //', "') RETURN 1 //"],
+      }),
+    );
+    expect(data.entity.relations).toEqual([]);
+    const still = dataOf(await api.graphql(`{ stats { entities } }`));
+    expect(still.stats.entities).toBe(47);
+  });
+
   it('known entities without facts give empty lists', async () => {
     const data = dataOf(
       await api.graphql(`{ entity(id: "ria-novosti") {
@@ -82,9 +93,11 @@ describe('page size', () => {
     expectBadInput(await api.graphql(listQuery(field), { first: -1 }), 'first');
   });
 
-  it.each(LIST_FIELDS)('%s accepts the bounds 0 and 100', async (field) => {
+  it.each(LIST_FIELDS)('%s accepts the bounds 0 and 100, and null as the default of 20', async (field) => {
     dataOf(await api.graphql(listQuery(field), { first: 0 }));
-    dataOf(await api.graphql(listQuery(field), { first: 100 }));
+    const all = dataOf(await api.graphql(listQuery(field), { first: 100 }))[field];
+    const defaults = dataOf(await api.graphql(listQuery(field), { first: null }))[field];
+    expect(defaults.edges).toEqual(all.edges.slice(0, 20));
   });
 
   it('search, timeline and relations check their own ranges', async () => {
