@@ -31,6 +31,7 @@ import {
   percentile,
   READY_PREFIX,
   resultsTable,
+  selectionDepth,
   SERVERS,
   type ResultRow,
   type ServerCheck,
@@ -142,7 +143,6 @@ interface SizeMeta {
 
 const rows: ResultRow[] = [];
 const sizesMeta: SizeMeta[] = [];
-const maxRoundTrips = (operation: string) => sizesMeta[0]?.checks.find((check) => check.operation === operation)?.roundTrips.ours ?? Infinity;
 const files = { rows: `${stamp}.json`, meta: `${stamp}.meta.json`, markdown: `${stamp}.md`, chart: `${stamp}.svg` };
 const settings = { concurrency: options.concurrency, duration: options.duration, warmup: options.warmup, seed: options.seed };
 const currentMachine = machine();
@@ -150,7 +150,7 @@ const currentMachine = machine();
 /** Writes every output file; called after each graph size so an aborted run keeps what it measured. */
 function save(): void {
   const kinds = Object.fromEntries(
-    operations.map((operation) => [operation.name, { list: operation.list, maxRoundTrips: maxRoundTrips(operation.name) }]),
+    operations.map((operation) => [operation.name, { list: operation.list, depth: selectionDepth(operation.ours.query) }]),
   );
   const misses = missedTargets(rows, kinds);
   const failures = sizesMeta.flatMap((size) => size.failures.map((failure) => `${failure.operation} at N=${size.articles} on ${failure.server}: ${failure.failures} failed requests`));

@@ -42,7 +42,8 @@ const ours = await startHttpServer(
 );
 const raw = await startRawServer(counted.raw.driver, connection.name, OPERATIONS);
 const neo4jGraphql = await startNeo4jGraphqlServer(counted.neo4jGraphql.driver, connection.name);
-const urls: Record<ServerName, string> = { ours: ours.url, raw: raw.url, neo4jGraphql: neo4jGraphql.url };
+// Ours reports "localhost", which may resolve to ::1 first; it listens on 127.0.0.1.
+const urls: Record<ServerName, string> = { ours: ours.url.replace('//localhost:', '//127.0.0.1:'), raw: raw.url, neo4jGraphql: neo4jGraphql.url };
 
 /** Sends every operation once to every server; counts what each request cost in queries. */
 async function checkAll(): Promise<ServerCheck[]> {
