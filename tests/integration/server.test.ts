@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver, verifyDriver } from '../../src/db/driver.ts';
 import { startLocalNeo4j } from '../../src/db/local-neo4j.ts';
 import { startHttpServer } from '../../src/server/http.ts';
+import { SHOWCASE_OPERATION } from '../../src/api/showcase.ts';
 import { startTestServer, testConfig, testLogger, type TestServer } from './helpers.ts';
 
 let api: TestServer;
@@ -32,6 +33,32 @@ describe('the running server', () => {
     );
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ entity: { name: 'Kazakhstan', kind: 'COUNTRY' } });
+  });
+
+  it('serves Apollo Sandbox, prefilled with the showcase operation, to a browser in development', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toMatch(/embeddable-sandbox/);
+    expect(page).toContain(JSON.stringify(SHOWCASE_OPERATION).slice(1, 40));
+  });
+
+  it("lets Sandbox on Apollo's own site call a local server (CORS)", async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://studio.apollographql.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://studio.apollographql.com');
+    const elsewhere = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses a port that is already in use, naming it', async () => {
@@ -98,6 +125,14 @@ describe('the local Neo4j launcher', () => {
       `Another process (pid ${process.pid}) is using the local Neo4j in ${home}`,
     );
     await next.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('gives up after its start timeout and says where its log is', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'newsgraph-slow-'));
+    await expect(startLocalNeo4j({ home, password: 'slow-start-password', startTimeoutMs: 100, log: testLogger() })).rejects.toThrow(
+      `The local Neo4j did not start within 0.1 s; its log is ${path.join(home, 'launcher.log')}`,
+    );
     rmSync(home, { recursive: true, force: true });
   });
 
