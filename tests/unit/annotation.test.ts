@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AnnotationError, readAnnotationFile, validateAnnotation } from '../../src/seed/validate.ts';
 import type { Span } from '../../src/seed/annotation.ts';
 
 const SEED = 'seed/kazakhstan-unrest-2022-01.json';
+const SOURCE_ARTICLE = '../shared/article/kazakhstan-unrest-2022-01.txt';
 const text = readFileSync('seed/kazakhstan-unrest-2022-01.txt', 'utf8');
 const seedJson = () => JSON.parse(readFileSync(SEED, 'utf8'));
 
@@ -31,10 +32,9 @@ function problemsOf(json: unknown): string[] {
 }
 
 describe('the seed annotation', () => {
-  it('keeps the article text byte for byte', () => {
-    expect(readFileSync('seed/kazakhstan-unrest-2022-01.txt')).toEqual(
-      readFileSync('../shared/article/kazakhstan-unrest-2022-01.txt', { flag: 'r' }),
-    );
+  // The source article sits in shared/ beside the checkout (as in CI); a bare clone elsewhere has none.
+  it.skipIf(!existsSync(SOURCE_ARTICLE))('keeps the article text byte for byte', () => {
+    expect(readFileSync('seed/kazakhstan-unrest-2022-01.txt')).toEqual(readFileSync(SOURCE_ARTICLE));
   });
 
   it('is valid', async () => {
