@@ -6,7 +6,7 @@
  * deployments; entities are shared between articles by id. Re-loading an article first removes
  * what it owned, then MERGEs everything again, so loading twice leaves the graph unchanged.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import {
   RELATION_TYPES,
   type AnnotatedEntity,
@@ -58,17 +58,19 @@ function entityProperties(entity: AnnotatedEntity) {
   };
 }
 
+const STORED_ARTICLE = `
+  MATCH (article:Article {id: $articleId})
+  RETURN article.annotationHash AS hash, [(article)<-[:MENTIONED_IN]-(entity:Entity) | entity.id] AS entityIds`;
+
 const REMOVE_OWNED = `
   MATCH (article:Article {id: $articleId})<-[mention:MENTIONED_IN]-(entity:Entity)
   OPTIONAL MATCH (entity)-[relation]-(:Entity) WHERE relation.articleId = $articleId
-  WITH collect(DISTINCT entity) AS entities, collect(DISTINCT mention) AS mentions, collect(DISTINCT relation) AS relations
+  WITH collect(DISTINCT mention) AS mentions, collect(DISTINCT relation) AS relations
   FOREACH (relation IN relations | DELETE relation)
   FOREACH (mention IN mentions | DELETE mention)
-  WITH entities
+  WITH count(*) AS done
   OPTIONAL MATCH (:Article {id: $articleId})<-[assertion:ASSERTED_IN]-()
-  DELETE assertion
-  WITH DISTINCT entities
-  RETURN [entity IN entities | entity.id] AS entityIds`;
+  DELETE assertion`;
 
 const REMOVE_OWNED_NODES = `
   OPTIONAL MATCH (figure:Figure {articleId: $articleId}) DETACH DELETE figure
@@ -151,14 +153,26 @@ const LINK_QUERIES = Object.fromEntries(
   ]),
 ) as Record<LinkName, string>;
 
-async function writeAnnotation(tx: ManagedTransaction, { annotation, text, hash }: ArticleToWrite): Promise<void> {
+type Statement = [query: string, parameters: Record<string, unknown>];
+
+/** What was stored for the article before this write, if anything. */
+interface StoredArticle {
+  hash: string | null;
+  entityIds: string[];
+}
+
+/** The statements that replace what the article owned with what its annotation says, in order. */
+function writeStatements({ annotation, text, hash }: ArticleToWrite, stored: StoredArticle | null): Statement[] {
   const articleId = annotation.article.id;
-  const previous = await tx.run(REMOVE_OWNED, { articleId });
-  const previousEntityIds = (previous.records[0]?.get('entityIds') as string[] | undefined) ?? [];
-  await tx.run(REMOVE_OWNED_NODES, { articleId });
+  const statements: Statement[] = [];
+  const run = (query: string, parameters: Record<string, unknown>) => statements.push([query, parameters]);
+  if (stored) {
+    run(REMOVE_OWNED, { articleId });
+    run(REMOVE_OWNED_NODES, { articleId });
+  }
 
   const { textFile: _textFile, ...articleFields } = annotation.article;
-  await tx.run(MERGE_ARTICLE, {
+  run(MERGE_ARTICLE, {
     article: { publishedAt: null, source: null, ...articleFields, text, annotationHash: hash },
   });
 
@@ -171,7 +185,7 @@ async function writeAnnotation(tx: ManagedTransaction, { annotation, text, hash 
         properties: entityProperties(entity),
         mentions: evidenceProperties(entity.mentions),
       }));
-    if (rows.length > 0) await tx.run(mergeEntitiesQuery(label), { rows, articleId });
+    if (rows.length > 0) run(mergeEntitiesQuery(label), { rows, articleId });
   }
 
   const eventRows = annotation.entities.flatMap((entity) =>
@@ -179,7 +193,7 @@ async function writeAnnotation(tx: ManagedTransaction, { annotation, text, hash 
       ? [{ id: entity.id, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } }]
       : [],
   );
-  if (eventRows.length > 0) await tx.run(MERGE_EVENT_ASSERTIONS, { rows: eventRows, articleId });
+  if (eventRows.length > 0) run(MERGE_EVENT_ASSERTIONS, { rows: eventRows, articleId });
 
   for (const type of RELATION_TYPES) {
     const rows = annotation.relations
@@ -197,7 +211,7 @@ async function writeAnnotation(tx: ManagedTransaction, { annotation, text, hash 
           ...evidenceProperties(relation.evidence),
         },
       }));
-    if (rows.length > 0) await tx.run(MERGE_RELATIONS[type], { rows, articleId });
+    if (rows.length > 0) run(MERGE_RELATIONS[type], { rows, articleId });
   }
 
   const links: Record<LinkName, LinkRow[]> = Object.fromEntries(
@@ -265,13 +279,14 @@ async function writeAnnotation(tx: ManagedTransaction, { annotation, text, hash 
   });
 
   for (const [label, rows] of [['Figure', figureRows], ['Claim', claimRows], ['Deployment', deploymentRows]] as const) {
-    if (rows.length > 0) await tx.run(mergeNodesQuery(label), { rows });
+    if (rows.length > 0) run(mergeNodesQuery(label), { rows });
   }
   for (const name of Object.keys(LINKS) as LinkName[]) {
-    if (links[name].length > 0) await tx.run(LINK_QUERIES[name], { rows: links[name] });
+    if (links[name].length > 0) run(LINK_QUERIES[name], { rows: links[name] });
   }
 
-  if (previousEntityIds.length > 0) await tx.run(REMOVE_ORPHANS, { entityIds: previousEntityIds });
+  if (stored && stored.entityIds.length > 0) run(REMOVE_ORPHANS, { entityIds: stored.entityIds });
+  return statements;
 }
 
 /** Writes the article unless the stored one has the same hash (or `force` is set). */
@@ -284,13 +299,13 @@ export async function writeArticle(
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
-      if (!options.force) {
-        const stored = await tx.run('MATCH (article:Article {id: $id}) RETURN article.annotationHash AS hash', {
-          id: article.annotation.article.id,
-        });
-        if (stored.records[0]?.get('hash') === article.hash) return 'unchanged';
-      }
-      await writeAnnotation(tx, article);
+      const [record] = (await tx.run(STORED_ARTICLE, { articleId: article.annotation.article.id })).records;
+      const stored: StoredArticle | null = record
+        ? { hash: record.get('hash') as string | null, entityIds: record.get('entityIds') as string[] }
+        : null;
+      if (!options.force && stored?.hash === article.hash) return 'unchanged';
+      // Sent together, so the server runs them in order without a round trip each.
+      await Promise.all(writeStatements(article, stored).map(([query, parameters]) => tx.run(query, parameters)));
       return 'written';
     });
   } finally {
