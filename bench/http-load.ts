@@ -85,10 +85,17 @@ const report = {
   rps: result.requests.average,
   latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
   errors: result.errors + result.timeouts + result.non2xx,
-  memoryMB: { before: Math.round(memoryBefore), after: Math.round(memoryAfter), slopePerMinute: Number(slopePerMinute(samples).toFixed(2)) },
+  memoryMB: {
+    before: Math.round(memoryBefore),
+    after: Math.round(memoryAfter),
+    slopePerMinute: Number(slopePerMinute(samples).toFixed(2)),
+    // The second half shows whether growth levels off (heap sizing) or goes on (a leak).
+    secondHalfSlopePerMinute: Number(slopePerMinute(samples.slice(Math.floor(samples.length / 2))).toFixed(2)),
+    samples: samples.map((sample) => Math.round(sample.megabytes)),
+  },
 };
 mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/load-${report.date.replace(/[:.]/g, '-')}.json`;
+const file = `bench/results/http-load-${report.date.replace(/[:.]/g, '-')}.json`;
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 console.table({
   'requests/s': report.rps,
@@ -99,6 +106,7 @@ console.table({
   'RSS before MB': report.memoryMB.before,
   'RSS after MB': report.memoryMB.after,
   'RSS trend MB/min': report.memoryMB.slopePerMinute,
+  'RSS trend, 2nd half': report.memoryMB.secondHalfSlopePerMinute,
 });
 console.log(`Saved ${file}`);
 if (report.errors > 0) process.exitCode = 1;

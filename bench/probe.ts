@@ -8,8 +8,23 @@
  */
 import type { Driver, ManagedTransaction, Session, Transaction } from 'neo4j-driver';
 
-/** Called once per query when its result has been fully received (or has failed). */
-export type QueryObserver = (cypher: string, milliseconds: number) => void;
+/**
+ * Called once per query when its result has been fully received (or has failed): the wall-clock
+ * time since it was sent, and the time the server says it spent (null on failure). Statements a
+ * caller pipelines in one transaction overlap in wall-clock time; the server's time does not.
+ */
+export type QueryObserver = (cypher: string, milliseconds: number, serverMilliseconds: number | null) => void;
+
+interface Summarised {
+  summary?: { resultAvailableAfter?: unknown; resultConsumedAfter?: unknown };
+}
+
+/** Server-side time from a result summary (Integer or number, depending on the driver's settings). */
+function serverTime(result: unknown): number | null {
+  const summary = (result as Summarised | undefined)?.summary;
+  if (!summary) return null;
+  return Number(summary.resultAvailableAfter ?? 0) + Number(summary.resultConsumedAfter ?? 0);
+}
 
 type Runner = { run(...args: unknown[]): unknown };
 
@@ -18,8 +33,10 @@ function observedRun<T extends Runner>(runner: T, observe: QueryObserver): T['ru
   return (...args: unknown[]) => {
     const started = performance.now();
     const result = runner.run(...args) as PromiseLike<unknown>;
-    const done = () => observe(String(args[0]), performance.now() - started);
-    result.then(done, done);
+    result.then(
+      (value) => observe(String(args[0]), performance.now() - started, serverTime(value)),
+      () => observe(String(args[0]), performance.now() - started, null),
+    );
     return result;
   };
 }
@@ -56,9 +73,12 @@ export function observeDriver(driver: Driver, observe: QueryObserver): Driver {
         return async (...args: Parameters<Driver['executeQuery']>) => {
           const started = performance.now();
           try {
-            return await target.executeQuery(...args);
-          } finally {
-            observe(String(args[0]), performance.now() - started);
+            const result = await target.executeQuery(...args);
+            observe(String(args[0]), performance.now() - started, serverTime(result));
+            return result;
+          } catch (error) {
+            observe(String(args[0]), performance.now() - started, null);
+            throw error;
           }
         };
       }
