@@ -152,6 +152,7 @@ export async function pageOfEntities(
     : spec.conditions;
   const rows = await reader.rows(
     `MATCH ${spec.pattern} ${where(pageConditions)}
+     WITH DISTINCT n
      WITH n, ${spec.sortKey} AS sortKey ORDER BY sortKey, n.id LIMIT $limit
      RETURN ${entityProjection('n')} AS entity, sortKey`,
     { ...spec.parameters, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: integer(first + 1) },
@@ -164,7 +165,7 @@ export async function pageOfEntities(
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: async () => {
-      const [row] = await reader.rows(`MATCH ${spec.pattern} ${where(spec.conditions)} RETURN count(n) AS total`, spec.parameters);
+      const [row] = await reader.rows(`MATCH ${spec.pattern} ${where(spec.conditions)} RETURN count(DISTINCT n) AS total`, spec.parameters);
       return (row?.total as number | undefined) ?? 0;
     },
   };

@@ -8,9 +8,9 @@ const BY_NAME = 'n.name';
 /** Dated events first, in date order; undated ones after, by name. */
 const BY_DATE = "coalesce(n.dateIso, '9999-99-99') + ' ' + n.name";
 
-function spec(pattern: string, sortKey: string, filters: [string, unknown][]): ListSpec {
+function spec(pattern: string, sortKey: string, filters: [string, unknown][], patternParameters: Row = {}): ListSpec {
   const present = filters.filter(([, value]) => value !== null && value !== undefined);
-  const parameters: Row = {};
+  const parameters: Row = { ...patternParameters };
   const conditions = present.map(([condition, value], index) => {
     parameters[`p${index}`] = value;
     return condition.replaceAll('$value', `$p${index}`);
@@ -50,15 +50,25 @@ export interface EventFilter {
 const WHERE_EVENT_HAPPENED = '(n)-[:PART_OF*0..3]->(:Event)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..4]->';
 const OCCURRED_INSIDE = `EXISTS { ${WHERE_EVENT_HAPPENED}(:Entity {id: $value}) }`;
 
-export const eventList = (filter: EventFilter) =>
-  spec('(n:Event)', BY_DATE, [
-    ['n.category IN $value', filter.categories],
-    ['n.dateIso >= $value', filter.from],
-    ['n.dateIso <= $value', filter.to],
-    [OCCURRED_INSIDE, filter.placeId],
-    [OCCURRED_INSIDE, filter.countryId],
-    ['EXISTS { (:Entity {id: $value})-[:PARTICIPATED_IN]->(n) }', filter.participantId],
-  ]);
+/** Events at (or inside) `$anchor`, found from the anchor outwards rather than by testing every event. */
+const EVENTS_INSIDE_ANCHOR = '(:Entity {id: $anchor})<-[:LOCATED_IN*0..4]-()<-[:OCCURRED_IN]-(:Event)<-[:PART_OF*0..3]-(n:Event)';
+
+export const eventList = (filter: EventFilter) => {
+  // The narrowest place filter anchors the pattern; a country given beside a place stays a condition.
+  const anchor = filter.placeId ?? filter.countryId;
+  return spec(
+    anchor === null ? '(n:Event)' : EVENTS_INSIDE_ANCHOR,
+    BY_DATE,
+    [
+      ['n.category IN $value', filter.categories],
+      ['n.dateIso >= $value', filter.from],
+      ['n.dateIso <= $value', filter.to],
+      [OCCURRED_INSIDE, filter.placeId === null ? null : filter.countryId],
+      ['EXISTS { (:Entity {id: $value})-[:PARTICIPATED_IN]->(n) }', filter.participantId],
+    ],
+    anchor === null ? {} : { anchor },
+  );
+};
 
 /** Dated events in date order, at most `first`. */
 export async function timeline(
@@ -69,7 +79,7 @@ export async function timeline(
   const list = eventList({ categories: null, placeId: null, participantId: null, ...filter });
   const rows = await reader.rows(
     `MATCH ${list.pattern} WHERE n.dateIso IS NOT NULL ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
-     WITH n ORDER BY n.dateIso, n.name, n.id LIMIT $first
+     WITH DISTINCT n ORDER BY n.dateIso, n.name, n.id LIMIT $first
      RETURN ${entityProjection('n')} AS entity`,
     { ...list.parameters, first: integer(first) },
   );
