@@ -10,6 +10,10 @@ const STATEMENTS = [
   'CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT deployment_id IF NOT EXISTS FOR (n:Deployment) REQUIRE n.id IS UNIQUE',
+  // Lookups by kind, such as (:Event {id: $id}), cannot use the Entity constraint's index.
+  ...['Person', 'Organization', 'Country', 'Place', 'Event'].map(
+    (label) => `CREATE INDEX ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`,
+  ),
   'CREATE INDEX figure_article IF NOT EXISTS FOR (n:Figure) ON (n.articleId)',
   'CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric)',
   'CREATE INDEX claim_article IF NOT EXISTS FOR (n:Claim) ON (n.articleId)',

@@ -16,7 +16,7 @@ const REVIEWED_INTERPOLATIONS = new Set([
   "evidenceProjection('claim', 'claim.articleId')", "evidenceProjection('deployment', 'deployment.articleId')",
   'variable', 'articleId', 'starts', 'ends', 'texts',
   // Labels, relationship types and fixed fragments from closed lists in the same module.
-  'ENTITY_RELATION_TYPES', 'label', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops', 'parameter',
+  'ENTITY_RELATION_TYPES', 'label', 'label.toLowerCase()', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops', 'parameter',
   'PATTERNS[filter.direction]', 'CLAIM_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'ARTICLE_PROJECTION',
   'FIGURE_RETURN', "FIGURE_RETURN.replace('RETURN figure', 'RETURN eventId, figure')",
   'CLAIM_RETURN', "CLAIM_RETURN.replace('RETURN claim', 'RETURN entityId, claim')",
