@@ -3,6 +3,15 @@ import { evidenceProjection, toDate, toSpans } from './mapping.ts';
 import type { GraphReader, Row } from './reader.ts';
 import type { Certainty, ClaimRecord, DeploymentRecord, FigureRecord } from './types.ts';
 
+/**
+ * A WHERE clause of only the filters given: `$x IS NULL OR …` would hide the indexes from the
+ * planner. The fragments are fixed; the values go as parameters.
+ */
+function whereGiven(filters: [condition: string, value: unknown][]): string {
+  const given = filters.filter(([, value]) => value !== null && value !== undefined).map(([condition]) => condition);
+  return given.length > 0 ? `WHERE ${given.join(' AND ')}` : '';
+}
+
 const FIGURE_RETURN = `
   OPTIONAL MATCH (figure)-[:FIGURE_OF]->(event:Event)
   OPTIONAL MATCH (figure)-[:SOURCED_FROM]->(source:Entity)
@@ -35,9 +44,11 @@ export async function findFigures(
 ): Promise<FigureRecord[]> {
   const rows = await reader.rows(
     `MATCH (figure:Figure)
-     WHERE ($metric IS NULL OR figure.metric = $metric)
-       AND ($articleIds IS NULL OR figure.articleId IN $articleIds)
-       AND ($eventId IS NULL OR EXISTS { (figure)-[:FIGURE_OF]->(:Event {id: $eventId}) })
+     ${whereGiven([
+       ['figure.metric = $metric', filter.metric],
+       ['figure.articleId IN $articleIds', filter.articleIds],
+       ['EXISTS { (figure)-[:FIGURE_OF]->(:Event {id: $eventId}) }', filter.eventId],
+     ])}
      WITH figure ORDER BY figure.articleId, figure.evidenceStarts[0], figure.id
      ${FIGURE_RETURN}`,
     { metric: filter.metric, eventId: filter.eventId, articleIds: filter.articleIds ?? null },
@@ -99,10 +110,12 @@ export interface ClaimFilter {
 export async function findClaims(reader: GraphReader, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const rows = await reader.rows(
     `MATCH (claim:Claim)
-     WHERE ($certainty IS NULL OR claim.certainty = $certainty)
-       AND ($articleIds IS NULL OR claim.articleId IN $articleIds)
-       AND ($speakerId IS NULL OR EXISTS { (claim)-[:SAID_BY]->(:Entity {id: $speakerId}) })
-       AND ($aboutId IS NULL OR EXISTS { (claim)-[:ABOUT]->(:Entity {id: $aboutId}) })
+     ${whereGiven([
+       ['claim.certainty = $certainty', filter.certainty],
+       ['claim.articleId IN $articleIds', filter.articleIds],
+       ['EXISTS { (claim)-[:SAID_BY]->(:Entity {id: $speakerId}) }', filter.speakerId],
+       ['EXISTS { (claim)-[:ABOUT]->(:Entity {id: $aboutId}) }', filter.aboutId],
+     ])}
      WITH claim ORDER BY claim.articleId, claim.evidenceStarts[0], claim.id
      ${CLAIM_RETURN}`,
     { speakerId: filter.speakerId, aboutId: filter.aboutId, certainty: filter.certainty, articleIds: filter.articleIds ?? null },
@@ -142,8 +155,10 @@ export async function findDeployments(
   const rows = await reader.rows(
     `MATCH (deployment:Deployment)-[:FROM_COUNTRY]->(country:Country),
            (deployment)-[:TO_COUNTRY]->(destination:Country)
-     WHERE ($destinationId IS NULL OR destination.id = $destinationId)
-       AND ($articleIds IS NULL OR deployment.articleId IN $articleIds)
+     ${whereGiven([
+       ['destination.id = $destinationId', filter.destinationId],
+       ['deployment.articleId IN $articleIds', filter.articleIds],
+     ])}
      OPTIONAL MATCH (deployment)-[:TROOPS]->(troops:Figure)
      OPTIONAL MATCH (deployment)-[:MISSION]->(mission:Event)
      WITH deployment, country, destination, troops, mission
