@@ -16,14 +16,14 @@ import { articleId, DEFAULT_SEED } from './corpus.ts';
 import { observeDriver, type QueryObserver } from './probe.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const CORPUS_ROOT = path.join(BENCH_DIR, '.corpus');
+const CORPUS_ROOT = path.join(BENCH_DIR, '.corpus');
 const PASSWORD = 'bench-neo4j-password';
 /** Not *.json: the loader reads every .json file in the folder as an annotation. */
 const CORPUS_MARKER = '.bench-corpus';
 const LOADED_MARKER = 'bench-loaded.json';
 
 /** Quiet JSON logs: the benchmark prints its own progress. */
-export const benchLog = createLogger({ logLevel: 'warn', nodeEnv: 'production' });
+const benchLog = createLogger({ logLevel: 'warn', nodeEnv: 'production' });
 
 /** Changes to the generator, the writer or the schema make cached corpora and databases stale. */
 function codeVersion(): string {
@@ -190,7 +190,7 @@ export function progressPrinter(label: string): (done: number, total: number) =>
   };
 }
 
-export interface CachedDatabase {
+interface CachedDatabase {
   database: Database;
   load: LoadResult | null;
 }

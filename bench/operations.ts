@@ -53,14 +53,14 @@ export async function pickParameters(driver: Driver, database: string): Promise<
 type Json = Record<string, unknown>;
 type Variables = Json;
 
-export interface GraphqlForm {
+interface GraphqlForm {
   query: string;
   variables: (parameters: BenchParameters) => Variables;
   /** A short description of what came back, equal across servers when the data is. */
   summary: (data: Json) => string;
 }
 
-export interface RawForm {
+interface RawForm {
   cypher: string;
   parameters: (parameters: BenchParameters) => Json;
   /** Turns the rows into the response's `data`, as cheaply as possible. */

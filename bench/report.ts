@@ -49,7 +49,7 @@ export function ratio(a: number, b: number): number {
   return b > 0 ? a / b : Number.NaN;
 }
 
-export function formatNumber(value: number, digits = 1): string {
+function formatNumber(value: number, digits = 1): string {
   if (!Number.isFinite(value)) return '–';
   return value >= 100 ? value.toFixed(0) : value.toFixed(digits);
 }
@@ -81,7 +81,7 @@ export function resultsTable(rows: readonly ResultRow[]): string {
   );
 }
 
-export interface Growth {
+interface Growth {
   operation: string;
   from: number;
   to: number;
@@ -116,7 +116,7 @@ export function growthTable(growths: readonly Growth[]): string {
 }
 
 /** The issue's targets. */
-export const TARGETS = { minRawRatio: 0.7, minNeo4jGraphqlRatio: 1.5, maxLookupGrowth: 1.5, maxListGrowth: 3 } as const;
+const TARGETS = { minRawRatio: 0.7, minNeo4jGraphqlRatio: 1.5, maxLookupGrowth: 1.5, maxListGrowth: 3 } as const;
 
 /** How deeply an operation nests object fields (`a { b { c } }` is 2): what round trips may grow with. */
 export function selectionDepth(document: string): number {
