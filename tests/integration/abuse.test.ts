@@ -120,6 +120,14 @@ describe('bad operations get a GraphQL error with a code', () => {
     await expectHealthy();
   });
 
+  it('more directives than allowed', async () => {
+    const query = `{ stats { articles ${'@include(if: true) '.repeat(50)} } }`;
+    const { status, json } = await post(JSON.stringify({ query }));
+    expect(status).toBe(400);
+    expect(firstError(json)?.message).toMatch(/Directives limit of 20 exceeded, found 50/);
+    await expectHealthy();
+  });
+
   it('first: 1000000', async () => {
     const { json } = await post(JSON.stringify({ query: '{ entities(first: 1000000) { totalCount } }' }));
     expect(firstError(json)?.extensions?.code).toMatch(/BAD_USER_INPUT|QUERY_TOO_COSTLY/);
