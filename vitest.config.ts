@@ -8,6 +8,9 @@ export default defineConfig({
   },
   test: {
     env: { NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    // The JSON report is what .ci/run reads its pass/fail counts from.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         extends: true,
