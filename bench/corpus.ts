@@ -20,6 +20,7 @@ import type {
   Annotation,
   Span,
 } from '../src/seed/annotation.ts';
+import type { Certainty } from '../src/domain/vocabulary.ts';
 
 export interface CorpusOptions {
   /** How many articles. */
@@ -249,7 +250,6 @@ type PlaceCategory = 'CITY' | 'TOWN' | 'REGION' | 'BUILDING' | 'AIRPORT' | 'OTHE
 type EventCategory =
   | 'PROTEST' | 'RIOT' | 'CLASH' | 'ARSON' | 'LOOTING' | 'SEIZURE' | 'KILLING' | 'ARREST'
   | 'SHUTDOWN' | 'CENSORSHIP' | 'REQUEST' | 'DEPLOYMENT' | 'COUP_ATTEMPT' | 'OTHER';
-type Certainty = 'STATED' | 'REPORTED' | 'ALLEGED' | 'EXPECTED';
 
 interface CountryDef {
   kind: 'COUNTRY';

@@ -5,9 +5,8 @@
  * that the three servers return the same data before it times them.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { ENTITY_RELATION_TYPES } from '../src/graph/mapping.ts';
+import { ENTITY_RELATION_TYPES, RELATION_TYPES } from '../src/domain/vocabulary.ts';
 import { foldForSearch, toSearchQuery } from '../src/graph/entities.ts';
-import { RELATION_TYPES } from '../src/seed/annotation.ts';
 import type { ServerName } from './report.ts';
 import { NEIGHBORHOOD_CYPHER, PATH_CYPHER, relationField } from './servers/neo4j-graphql-typedefs.ts';
 

@@ -5,8 +5,7 @@
  * either end. What the library cannot express (variable-length patterns in filters, neighbourhoods,
  * shortest paths) is a @cypher field whose statement the raw server runs too.
  */
-import { ENTITY_RELATION_TYPES } from '../../src/graph/mapping.ts';
-import { RELATION_TYPES } from '../../src/seed/annotation.ts';
+import { ENTITY_RELATION_TYPES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 
 /** HOLDS_POSITION → holdsPosition (outgoing) and holdsPositionIncoming. */
 export function relationField(type: string, direction: 'OUT' | 'IN'): string {

@@ -1,5 +1,6 @@
 /** Constraints and indexes: idempotent, applied at every start and before every seed load. */
 import type { Driver } from 'neo4j-driver';
+import { ENTITY_LABELS } from '../domain/vocabulary.ts';
 
 /** The full-text index that `search` queries; it folds diacritics ("Gülen" matches "gulen"). */
 export const ENTITY_SEARCH_INDEX = 'entity_search';
@@ -11,7 +12,7 @@ const STATEMENTS = [
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT deployment_id IF NOT EXISTS FOR (n:Deployment) REQUIRE n.id IS UNIQUE',
   // Lookups by kind, such as (:Event {id: $id}), cannot use the Entity constraint's index.
-  ...['Person', 'Organization', 'Country', 'Place', 'Event'].map(
+  ...ENTITY_LABELS.map(
     (label) => `CREATE INDEX ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`,
   ),
   'CREATE INDEX figure_article IF NOT EXISTS FOR (n:Figure) ON (n.articleId)',

@@ -7,8 +7,8 @@
  * what it owned, then MERGEs everything again, so loading twice leaves the graph unchanged.
  */
 import type { Driver } from 'neo4j-driver';
+import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import {
-  RELATION_TYPES,
   type AnnotatedEntity,
   type Annotation,
   type PartialDate,
@@ -23,14 +23,6 @@ export interface ArticleToWrite {
 }
 
 export type WriteOutcome = 'written' | 'unchanged';
-
-const ENTITY_LABELS: Record<AnnotatedEntity['kind'], string> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  EVENT: 'Event',
-};
 
 /** Spans as three parallel arrays, the form relationships and nodes can store. */
 function evidenceProperties(spans: Span[]) {
@@ -176,7 +168,7 @@ function writeStatements({ annotation, text, hash }: ArticleToWrite, stored: Sto
     article: { publishedAt: null, source: null, ...articleFields, text, annotationHash: hash },
   });
 
-  for (const [kind, label] of Object.entries(ENTITY_LABELS)) {
+  for (const [kind, label] of Object.entries(LABEL_OF_KIND)) {
     const rows = annotation.entities
       .filter((entity) => entity.kind === kind)
       .map((entity) => ({

@@ -2,10 +2,6 @@
 import type { Row } from './reader.ts';
 import type { EntityRecord, PartialDateRecord, SpanRecord } from './types.ts';
 
-/** The relationship types that connect two entities (the rest connect articles and facts). */
-export const ENTITY_RELATION_TYPES =
-  'HOLDS_POSITION|LOCATED_IN|PART_OF|LED_BY|MEMBER_OF|PARTICIPATED_IN|OCCURRED_IN|REPORTED_BY';
-
 /** A map projection of an entity node, read back by `toEntity`. */
 export const entityProjection = (variable: string) =>
   `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .latitude, .longitude, ` +

@@ -1,5 +1,6 @@
 /** Graph views: an entity's neighbourhood and shortest paths, as nodes and edges. */
-import { ENTITY_RELATION_TYPES, entityProjection, toEntity } from './mapping.ts';
+import { ENTITY_RELATION_TYPES } from '../domain/vocabulary.ts';
+import { entityProjection, toEntity } from './mapping.ts';
 import { integer, type GraphReader, type Row } from './reader.ts';
 import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
 

@@ -1,5 +1,6 @@
 /** Relations between entities, seen from one entity, with their evidence. */
-import { ENTITY_RELATION_TYPES, entityProjection, evidenceProjection, toEntity, toSpans } from './mapping.ts';
+import { CERTAINTY_RANK, ENTITY_RELATION_TYPES } from '../domain/vocabulary.ts';
+import { entityProjection, evidenceProjection, toEntity, toSpans } from './mapping.ts';
 import { integer, type GraphReader, type Row } from './reader.ts';
 import type { Certainty, Direction, EventAssertionRecord, RelationRecord } from './types.ts';
 
@@ -57,9 +58,6 @@ export async function relationsOfEntities(
     ]),
   );
 }
-
-/** Ranks certainties from strongest to weakest, to report an event's weakest. */
-const CERTAINTY_RANK: Certainty[] = ['STATED', 'REPORTED', 'EXPECTED', 'ALLEGED'];
 
 /** Each event's certainty (the weakest any article gives) and the spans that state it. */
 export async function assertionsOfEvents(

@@ -1,15 +1,7 @@
 /** Whole-graph counts for a dashboard header, all answered from Neo4j's count store. */
-import { RELATION_TYPES } from '../seed/annotation.ts';
+import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { GraphReader } from './reader.ts';
 import type { EntityKind, GraphStatsRecord } from './types.ts';
-
-const LABEL_OF_KIND: Record<EntityKind, string> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  EVENT: 'Event',
-};
 
 const NODE_COUNTS = { articles: 'Article', entities: 'Entity', figures: 'Figure', claims: 'Claim', deployments: 'Deployment' };
 

@@ -1,15 +1,14 @@
 /** Domain types the data-access layer returns; the GraphQL layer maps its types onto these. */
 import type {
-  CERTAINTIES,
+  Certainty,
+  EntityKind,
   CLAIM_KINDS,
   DATE_PRECISIONS,
   DEPLOYMENT_STATUSES,
-  ENTITY_KINDS,
   FIGURE_METRICS,
-} from '../seed/annotation.ts';
+} from '../domain/vocabulary.ts';
 
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-export type Certainty = (typeof CERTAINTIES)[number];
+export type { Certainty, EntityKind };
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface SpanRecord {

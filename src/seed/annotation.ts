@@ -4,54 +4,18 @@
  * (ids that must exist, spans that must match the text).
  */
 import { z } from 'zod';
-
-export const ENTITY_KINDS = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'PLACE', 'EVENT'] as const;
-export const CERTAINTIES = ['STATED', 'REPORTED', 'ALLEGED', 'EXPECTED'] as const;
-export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
-export const ORGANIZATION_CATEGORIES = [
-  'GOVERNMENT',
-  'GOVERNMENT_BODY',
-  'MINISTRY',
-  'POLICE',
-  'LEGISLATURE',
-  'MILITARY',
-  'MILITARY_ALLIANCE',
-  'NEWS_MEDIA',
-  'MILITANT_GROUP',
-  'MOVEMENT',
-  'EDUCATIONAL',
-  'OTHER',
-] as const;
-export const PLACE_CATEGORIES = ['CITY', 'TOWN', 'REGION', 'BUILDING', 'AIRPORT', 'OTHER'] as const;
-export const EVENT_CATEGORIES = [
-  'PROTEST',
-  'RIOT',
-  'CLASH',
-  'ARSON',
-  'LOOTING',
-  'SEIZURE',
-  'KILLING',
-  'ARREST',
-  'SHUTDOWN',
-  'CENSORSHIP',
-  'REQUEST',
-  'DEPLOYMENT',
-  'COUP_ATTEMPT',
-  'OTHER',
-] as const;
-export const RELATION_TYPES = [
-  'HOLDS_POSITION',
-  'LOCATED_IN',
-  'PART_OF',
-  'LED_BY',
-  'MEMBER_OF',
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'REPORTED_BY',
-] as const;
-export const FIGURE_METRICS = ['KILLED', 'INJURED', 'HOSPITALIZED', 'IN_INTENSIVE_CARE', 'ARRESTED', 'TROOPS'] as const;
-export const CLAIM_KINDS = ['ACCUSATION', 'BLAME', 'PREDICTION', 'STATEMENT'] as const;
-export const DEPLOYMENT_STATUSES = ['ARRIVED', 'SENT', 'SENDING', 'EXPECTED'] as const;
+import {
+  ENTITY_KINDS,
+  CERTAINTIES,
+  DATE_PRECISIONS,
+  ORGANIZATION_CATEGORIES,
+  PLACE_CATEGORIES,
+  EVENT_CATEGORIES,
+  RELATION_TYPES,
+  FIGURE_METRICS,
+  CLAIM_KINDS,
+  DEPLOYMENT_STATUSES,
+} from '../domain/vocabulary.ts';
 
 const id = z
   .string()

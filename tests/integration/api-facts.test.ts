@@ -3,7 +3,7 @@
  * every filter, and the numbers exactly as precise as the article gives them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELATION_TYPES } from '../../src/seed/annotation.ts';
+import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { annotation, ARTICLE_ID, articleText, dataOf, entitiesOfKind, ids, sorted, spanKeys, spansIn } from './api-fixture.ts';
 

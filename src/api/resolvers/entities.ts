@@ -9,16 +9,9 @@ import type {
   Resolvers,
 } from '../../generated/graphql.ts';
 import type { EntityRecord, RelationRecord } from '../../graph/types.ts';
+import { LABEL_OF_KIND } from '../../domain/vocabulary.ts';
 import type { RequestContext } from '../context.ts';
 import { intInRange, listFilter } from '../arguments.ts';
-
-const TYPE_OF_KIND = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  EVENT: 'Event',
-} as const;
 
 /** Relations of one type and direction, for fields such as `parent` or `participants`. */
 function related(context: RequestContext, entity: EntityRecord, type: string, direction: 'OUT' | 'IN') {
@@ -53,7 +46,7 @@ const entityFields = {
 };
 
 const Entity: EntityResolvers<RequestContext> = {
-  __resolveType: (entity) => TYPE_OF_KIND[entity.kind],
+  __resolveType: (entity) => LABEL_OF_KIND[entity.kind],
 };
 
 const Person: PersonResolvers<RequestContext> = {
