@@ -10,6 +10,8 @@ import type { Config } from '../config/env.ts';
 import type { RequestContext } from './context.ts';
 import { costLimitPlugin } from './cost-limit.ts';
 import { createErrorFormatter } from './errors.ts';
+import { readTransactionPlugin } from './read-transaction.ts';
+import { responseSizeLimitPlugin } from './response-limit.ts';
 import { loadTypeDefs, resolvers } from './schema.ts';
 import { SHOWCASE_OPERATION } from './showcase.ts';
 
@@ -46,7 +48,9 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     // Armor's plugins are typed for the base context; they read none of ours.
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
-      costLimitPlugin(limits.maxCost) as ApolloServerPlugin<RequestContext>,
+      costLimitPlugin(limits.maxCost),
+      responseSizeLimitPlugin(limits.maxResponseBytes),
+      readTransactionPlugin,
       landingPage,
       ...extraPlugins,
     ],

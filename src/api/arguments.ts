@@ -1,8 +1,8 @@
 /** Argument checks shared by resolvers; each failure is a BAD_USER_INPUT naming the argument. */
-import { decodeCursor, type Keyset } from '../graph/entities.ts';
+import { decodeCursor, type Keyset } from '../graph/pages.ts';
 import { badInput } from './errors.ts';
 
-export const MAX_PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from '../domain/limits.ts';
 
 export function intInRange(argument: string, value: number, min: number, max: number): number {
   if (value < min || value > max) throw badInput(argument, `must be between ${min} and ${max}, got ${value}`);

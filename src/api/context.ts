@@ -6,6 +6,8 @@ import { createLoaders, type Loaders } from './loaders.ts';
 export interface RequestContext {
   reader: GraphReader;
   loaders: Loaders;
+  /** The operation's estimated cost (objects it may return), once the cost limit has priced it. */
+  cost?: number;
 }
 
 export interface ContextSettings {

@@ -32,6 +32,7 @@ const environmentSchema = z
     MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
     MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
     MAX_COST: z.coerce.number().int().positive().default(50_000),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5_000_000),
   })
   .transform((env) => {
     const development = env.NODE_ENV !== 'production';
@@ -66,6 +67,7 @@ const environmentSchema = z
           maxTokens: env.MAX_TOKENS,
           maxDirectives: env.MAX_DIRECTIVES,
           maxCost: env.MAX_COST,
+          maxResponseBytes: env.MAX_RESPONSE_BYTES,
         },
       },
     };

@@ -17,13 +17,13 @@ export type Scalars = {
 /** A news article and what was annotated in it. */
 export type Article = {
   __typename?: 'Article';
-  /** Claims the article reports. */
+  /** Claims the article reports, in text order. */
   claims: Array<Claim>;
-  /** Deployments the article reports. */
+  /** Deployments the article reports, in text order. */
   deployments: Array<Deployment>;
-  /** Entities the article mentions. */
+  /** Entities the article mentions, by kind and name. */
   entities: Array<Entity>;
-  /** Figures the article gives. */
+  /** Figures the article gives, in text order. */
   figures: Array<Figure>;
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -39,8 +39,47 @@ export type Article = {
 
 
 /** A news article and what was annotated in it. */
+export type ArticleClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A news article and what was annotated in it. */
+export type ArticleDeploymentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A news article and what was annotated in it. */
 export type ArticleEntitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
+};
+
+
+/** A news article and what was annotated in it. */
+export type ArticleFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of articles, by id. */
+export type ArticleConnection = {
+  __typename?: 'ArticleConnection';
+  /** Articles on this page. */
+  edges: Array<ArticleEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many articles there are, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An article in a list. */
+export type ArticleEdge = {
+  __typename?: 'ArticleEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The article. */
+  node: Article;
 };
 
 /** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
@@ -79,6 +118,26 @@ export type Claim = {
   speaker?: Maybe<Entity>;
   /** A neutral one-line summary that names the speaker. */
   summary: Scalars['String']['output'];
+};
+
+/** A page of claims, in article and text order. */
+export type ClaimConnection = {
+  __typename?: 'ClaimConnection';
+  /** Claims on this page. */
+  edges: Array<ClaimEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many claims match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A claim in a list. */
+export type ClaimEdge = {
+  __typename?: 'ClaimEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The claim. */
+  node: Claim;
 };
 
 /** Kinds of claim. */
@@ -125,7 +184,7 @@ export type Country = Entity & {
   isoCode: Scalars['String']['output'];
   /** Always COUNTRY. */
   kind: EntityKind;
-  /** Every place an article mentions this country. */
+  /** Every place an article mentions this country., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -140,7 +199,26 @@ export type Country = Entity & {
 
 /** A country. */
 export type CountryClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A country. */
+export type CountryMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country. */
+export type CountryOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country. */
+export type CountryPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -148,7 +226,7 @@ export type CountryClaimsArgs = {
 export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 /** A page of countries. */
@@ -209,6 +287,26 @@ export type Deployment = {
   troops?: Maybe<Figure>;
 };
 
+/** A page of deployments, in article and text order. */
+export type DeploymentConnection = {
+  __typename?: 'DeploymentConnection';
+  /** Deployments on this page. */
+  edges: Array<DeploymentEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many deployments match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A deployment in a list. */
+export type DeploymentEdge = {
+  __typename?: 'DeploymentEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The deployment. */
+  node: Deployment;
+};
+
 /** Where a deployment of troops stands. */
 export type DeploymentStatus =
   /** The troops arrived. */
@@ -244,7 +342,7 @@ export type Entity = {
   id: Scalars['ID']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
-  /** Every place an article mentions this entity. */
+  /** Every place an article mentions this entity., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -258,7 +356,17 @@ export type Entity = {
  * Entities are shared between articles by `id`.
  */
 export type EntityClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/**
+ * Anything the articles talk about: a person, organization, country, place or event.
+ * Entities are shared between articles by `id`.
+ */
+export type EntityMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -269,7 +377,7 @@ export type EntityClaimsArgs = {
 export type EntityRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 /** A page of entities. */
@@ -322,7 +430,7 @@ export type Event = Entity & {
   date?: Maybe<PartialDate>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The article spans that state it happened. */
+  /** The article spans that state it happened, by article. */
   evidence: Array<TextSpan>;
   /** Numbers the articles give for it: killed, injured, arrested, troops. */
   figures: Array<Figure>;
@@ -330,7 +438,7 @@ export type Event = Entity & {
   id: Scalars['ID']['output'];
   /** Always EVENT. */
   kind: EntityKind;
-  /** Every place an article mentions this event. */
+  /** Every place an article mentions this event., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -351,7 +459,44 @@ export type Event = Entity & {
 
 /** Something that happened, or is expected to. */
 export type EventClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventCountriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -359,7 +504,19 @@ export type EventClaimsArgs = {
 export type EventRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventReportedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventSubEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kinds of event. */
@@ -450,6 +607,26 @@ export type Figure = {
   value?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of figures, in article and text order. */
+export type FigureConnection = {
+  __typename?: 'FigureConnection';
+  /** Figures on this page. */
+  edges: Array<FigureEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many figures match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A figure in a list. */
+export type FigureEdge = {
+  __typename?: 'FigureEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The figure. */
+  node: Figure;
+};
+
 /** What a figure counts. */
 export type FigureMetric =
   /** People arrested. */
@@ -474,8 +651,8 @@ export type GraphEdge = {
   source: Scalars['ID']['output'];
   /** Id of the entity the relation points to. */
   target: Scalars['ID']['output'];
-  /** The relation type, such as "LOCATED_IN". */
-  type: Scalars['String']['output'];
+  /** The relation type. */
+  type: RelationType;
 };
 
 /** Counts over the whole graph. */
@@ -525,7 +702,7 @@ export type Organization = Entity & {
   kind: EntityKind;
   /** Who leads it (a person, a country for "Russia-led", or an organization). */
   ledBy?: Maybe<Entity>;
-  /** Every place an article mentions this organization. */
+  /** Every place an article mentions this organization., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -538,7 +715,14 @@ export type Organization = Entity & {
 
 /** An organization. */
 export type OrganizationClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/** An organization. */
+export type OrganizationMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -546,7 +730,7 @@ export type OrganizationClaimsArgs = {
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 /** Kinds of organization. */
@@ -653,7 +837,7 @@ export type Person = Entity & {
   id: Scalars['ID']['output'];
   /** Always PERSON. */
   kind: EntityKind;
-  /** Every place an article mentions this person. */
+  /** Every place an article mentions this person., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -666,7 +850,20 @@ export type Person = Entity & {
 
 /** A person. */
 export type PersonClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A person. */
+export type PersonMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person. */
+export type PersonPositionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -674,7 +871,7 @@ export type PersonClaimsArgs = {
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 /** A page of people. */
@@ -716,7 +913,7 @@ export type Place = Entity & {
   id: Scalars['ID']['output'];
   /** Always PLACE. */
   kind: EntityKind;
-  /** Every place an article mentions this place. */
+  /** Every place an article mentions this place., by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -729,7 +926,14 @@ export type Place = Entity & {
 
 /** A place: a city, town, building or airport. */
 export type PlaceClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<ClaimRole>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -737,7 +941,7 @@ export type PlaceClaimsArgs = {
 export type PlaceRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 /** Kinds of place. */
@@ -795,22 +999,22 @@ export type Query = {
   __typename?: 'Query';
   /** One article by id; null when there is none. */
   article?: Maybe<Article>;
-  /** All articles. */
-  articles: Array<Article>;
+  /** Articles, by id. */
+  articles: ArticleConnection;
   /** Claims, optionally by speaker, subject or certainty: the who-accused-whom network. */
-  claims: Array<Claim>;
+  claims: ClaimConnection;
   /** Countries, by name. */
   countries: CountryConnection;
   /** Troop deployments, optionally to one country. */
-  deployments: Array<Deployment>;
+  deployments: DeploymentConnection;
   /** All entities, by name. */
   entities: EntityConnection;
   /** One entity by id; null when there is none. */
   entity?: Maybe<Entity>;
   /** Events, by date (undated events last), then name. */
   events: EventConnection;
-  /** Figures (casualties, arrests, troops), optionally of one metric or event. */
-  figures: Array<Figure>;
+  /** Figures (casualties, arrests, troops), optionally of one metric or event, in article and text order. */
+  figures: FigureConnection;
   /** The entities and relations around an entity, ready for a graph view. */
   neighborhood: Subgraph;
   /** Organizations, by name. */
@@ -837,9 +1041,18 @@ export type QueryArticleArgs = {
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryArticlesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryClaimsArgs = {
   aboutId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   certainty?: InputMaybe<Certainty>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -853,7 +1066,9 @@ export type QueryCountriesArgs = {
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryDeploymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   destinationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -886,7 +1101,9 @@ export type QueryEventsArgs = {
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryFiguresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   eventId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<FigureMetric>;
 };
 
@@ -948,10 +1165,7 @@ export type QueryTimelineArgs = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * A relation between two entities as one article states it. Relation types: HOLDS_POSITION,
- * LOCATED_IN, PART_OF, LED_BY, MEMBER_OF, PARTICIPATED_IN, OCCURRED_IN, REPORTED_BY.
- */
+/** A relation between two entities as one article states it. */
 export type Relation = {
   __typename?: 'Relation';
   /** How sure the article is of it. */
@@ -968,9 +1182,28 @@ export type Relation = {
   role?: Maybe<Scalars['String']['output']>;
   /** HOLDS_POSITION: the position's title, such as "President". */
   title?: Maybe<Scalars['String']['output']>;
-  /** The relation type, such as "HOLDS_POSITION". */
-  type: Scalars['String']['output'];
+  /** The relation type. */
+  type: RelationType;
 };
+
+/** The types of relation between entities. */
+export type RelationType =
+  /** A person holds (or held) a position in an organization or country. */
+  | 'HOLDS_POSITION'
+  /** An organization is led by a person, country or organization. */
+  | 'LED_BY'
+  /** Something is located in a place or country. */
+  | 'LOCATED_IN'
+  /** A member of an organization or alliance. */
+  | 'MEMBER_OF'
+  /** An event happened at a place or in a country. */
+  | 'OCCURRED_IN'
+  /** An entity took part in an event. */
+  | 'PARTICIPATED_IN'
+  /** Something is part of a larger organization, place or event. */
+  | 'PART_OF'
+  /** An event was reported by someone. */
+  | 'REPORTED_BY';
 
 /** How many relations of one type there are. */
 export type RelationTypeCount = {
@@ -978,7 +1211,7 @@ export type RelationTypeCount = {
   /** How many. */
   count: Scalars['Int']['output'];
   /** The relation type. */
-  type: Scalars['String']['output'];
+  type: RelationType;
 };
 
 /** A search result. */
@@ -993,8 +1226,10 @@ export type SearchHit = {
 /** Entities and the relations between them, ready for a graph view. */
 export type Subgraph = {
   __typename?: 'Subgraph';
-  /** The relations between them. */
+  /** The relations between them: at most four per entity, strongest certainty first. */
   edges: Array<GraphEdge>;
+  /** True when the view had more relations than it returns. */
+  edgesTruncated: Scalars['Boolean']['output'];
   /** The entities. */
   nodes: Array<Entity>;
 };
@@ -1086,9 +1321,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Article: ResolverTypeWrapper<ArticleRecord>;
+  ArticleConnection: ResolverTypeWrapper<PageRecord<ArticleRecord>>;
+  ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
   Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimConnection: ResolverTypeWrapper<PageRecord<ClaimRecord>>;
+  ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimKind: ClaimKind;
   ClaimRole: ClaimRole;
   Coordinates: ResolverTypeWrapper<Coordinates>;
@@ -1097,6 +1336,8 @@ export type ResolversTypes = {
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
   DatePrecision: DatePrecision;
   Deployment: ResolverTypeWrapper<DeploymentRecord>;
+  DeploymentConnection: ResolverTypeWrapper<PageRecord<DeploymentRecord>>;
+  DeploymentEdge: ResolverTypeWrapper<Omit<DeploymentEdge, 'node'> & { node: ResolversTypes['Deployment'] }>;
   DeploymentStatus: DeploymentStatus;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
@@ -1108,6 +1349,8 @@ export type ResolversTypes = {
   EventConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Figure: ResolverTypeWrapper<FigureRecord>;
+  FigureConnection: ResolverTypeWrapper<PageRecord<FigureRecord>>;
+  FigureEdge: ResolverTypeWrapper<Omit<FigureEdge, 'node'> & { node: ResolversTypes['Figure'] }>;
   FigureMetric: FigureMetric;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
@@ -1133,6 +1376,7 @@ export type ResolversTypes = {
   Position: ResolverTypeWrapper<RelationRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationRecord>;
+  RelationType: RelationType;
   RelationTypeCount: ResolverTypeWrapper<RelationTypeCount>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1143,13 +1387,19 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Article: ArticleRecord;
+  ArticleConnection: PageRecord<ArticleRecord>;
+  ArticleEdge: Omit<ArticleEdge, 'node'> & { node: ResolversParentTypes['Article'] };
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRecord;
+  ClaimConnection: PageRecord<ClaimRecord>;
+  ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   Coordinates: Coordinates;
   Country: EntityRecord;
   CountryConnection: PageRecord<EntityRecord>;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
   Deployment: DeploymentRecord;
+  DeploymentConnection: PageRecord<DeploymentRecord>;
+  DeploymentEdge: Omit<DeploymentEdge, 'node'> & { node: ResolversParentTypes['Deployment'] };
   Entity: EntityRecord;
   EntityConnection: PageRecord<EntityRecord>;
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
@@ -1157,6 +1407,8 @@ export type ResolversParentTypes = {
   EventConnection: PageRecord<EntityRecord>;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Figure: FigureRecord;
+  FigureConnection: PageRecord<FigureRecord>;
+  FigureEdge: Omit<FigureEdge, 'node'> & { node: ResolversParentTypes['Figure'] };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphStats: GraphStatsRecord;
@@ -1187,15 +1439,26 @@ export type ResolversParentTypes = {
 };
 
 export type ArticleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
-  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
-  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ArticleEntitiesArgs>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<ArticleClaimsArgs, 'first'>>;
+  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<ArticleDeploymentsArgs, 'first'>>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ArticleEntitiesArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<ArticleFiguresArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ArticleConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ArticleConnection'] = ResolversParentTypes['ArticleConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ArticleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ArticleEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ArticleEdge'] = ResolversParentTypes['ArticleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -1212,6 +1475,17 @@ export type ClaimResolvers<ContextType = RequestContext, ParentType extends Reso
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ClaimConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
 export type CoordinatesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1219,16 +1493,16 @@ export type CoordinatesResolvers<ContextType = RequestContext, ParentType extend
 
 export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<CountryClaimsArgs, 'role'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<CountryClaimsArgs, 'first' | 'role'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<CountryMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CountryOrganizationsArgs, 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<CountryPlacesArgs, 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1257,6 +1531,17 @@ export type DeploymentResolvers<ContextType = RequestContext, ParentType extends
   troops?: Resolver<Maybe<ResolversTypes['Figure']>, ParentType, ContextType>;
 };
 
+export type DeploymentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentConnection'] = ResolversParentTypes['DeploymentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DeploymentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentEdge'] = ResolversParentTypes['DeploymentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Country' | 'Event' | 'Organization' | 'Person' | 'Place', ParentType, ContextType>;
 };
@@ -1276,22 +1561,22 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['EventCategory']>, ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<EventClaimsArgs, 'role'>>;
-  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<EventClaimsArgs, 'first' | 'role'>>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<EventCountriesArgs, 'first'>>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventEvidenceArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<EventFiguresArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
-  reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, RequireFields<EventParticipantsArgs, 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<EventPlacesArgs, 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'first'>>;
+  reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventReportedByArgs, 'first'>>;
+  subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<EventSubEventsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1323,11 +1608,22 @@ export type FigureResolvers<ContextType = RequestContext, ParentType extends Res
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FigureConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureConnection'] = ResolversParentTypes['FigureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FigureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureEdge'] = ResolversParentTypes['FigureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
 export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
@@ -1348,16 +1644,16 @@ export type KindCountResolvers<ContextType = RequestContext, ParentType extends 
 export type OrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['OrganizationCategory']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<OrganizationClaimsArgs, 'role'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<OrganizationClaimsArgs, 'first' | 'role'>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   ledBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<OrganizationMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1398,14 +1694,14 @@ export type PathResolvers<ContextType = RequestContext, ParentType extends Resol
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PersonClaimsArgs, 'role'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PersonClaimsArgs, 'first' | 'role'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PersonMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
+  positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<PersonPositionsArgs, 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1423,15 +1719,15 @@ export type PersonEdgeResolvers<ContextType = RequestContext, ParentType extends
 export type PlaceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['PlaceCategory']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PlaceClaimsArgs, 'role'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PlaceClaimsArgs, 'first' | 'role'>>;
   coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PlaceMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'first'>>;
   within?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1457,14 +1753,14 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
-  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
-  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType, Partial<QueryDeploymentsArgs>>;
+  deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
+  figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
@@ -1483,12 +1779,12 @@ export type RelationResolvers<ContextType = RequestContext, ParentType extends R
   other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type RelationTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1498,6 +1794,7 @@ export type SearchHitResolvers<ContextType = RequestContext, ParentType extends 
 
 export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  edgesTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
 };
 
@@ -1510,12 +1807,18 @@ export type TextSpanResolvers<ContextType = RequestContext, ParentType extends R
 
 export type Resolvers<ContextType = RequestContext> = {
   Article?: ArticleResolvers<ContextType>;
+  ArticleConnection?: ArticleConnectionResolvers<ContextType>;
+  ArticleEdge?: ArticleEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  ClaimConnection?: ClaimConnectionResolvers<ContextType>;
+  ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   Coordinates?: CoordinatesResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
+  DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
+  DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
@@ -1523,6 +1826,8 @@ export type Resolvers<ContextType = RequestContext> = {
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
+  FigureConnection?: FigureConnectionResolvers<ContextType>;
+  FigureEdge?: FigureEdgeResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;

@@ -1,40 +1,67 @@
 /** The filtered lists behind the paginated root fields; every filter is a fixed Cypher fragment. */
-import { entityProjection, toEntity } from './mapping.ts';
-import { insideCondition, type ListSpec } from './entities.ts';
-import { integer, type GraphReader, type Row } from './reader.ts';
-import type { EntityKind, EntityRecord } from './types.ts';
+import { WHERE_EVENT_HAPPENED } from './facets.ts';
+import { asColumns, facetExpressions, facetValues, type AnyFacet } from './fetch-plan.ts';
+import {
+  articleProjection,
+  articleSchema,
+  claimProjection,
+  claimSchema,
+  deploymentProjection,
+  deploymentSchema,
+  entityProjection,
+  figureProjection,
+  figureSchema,
+  parseRow,
+  toEntity,
+} from './mapping.ts';
+import { listSpec, type NodeShape } from './pages.ts';
+import { integer, type GraphReader } from './reader.ts';
+import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
+import type { LoadedEntity } from './entities.ts';
+
+export const ENTITY_SHAPE: NodeShape<EntityRecord> = { projection: entityProjection('n'), parse: toEntity };
+export const FIGURE_SHAPE: NodeShape<FigureRecord> = {
+  projection: figureProjection('n'),
+  parse: (value) => parseRow(figureSchema, value, 'figure'),
+};
+export const CLAIM_SHAPE: NodeShape<ClaimRecord> = {
+  projection: claimProjection('n'),
+  parse: (value) => parseRow(claimSchema, value, 'claim'),
+};
+export const DEPLOYMENT_SHAPE: NodeShape<DeploymentRecord> = {
+  projection: deploymentProjection('n'),
+  parse: (value) => parseRow(deploymentSchema, value, 'deployment'),
+};
+export const ARTICLE_SHAPE: NodeShape<ArticleRecord> = {
+  projection: articleProjection('n'),
+  parse: (value) => parseRow(articleSchema, value, 'article'),
+};
 
 const BY_NAME = 'n.name';
 /** Dated events first, in date order; undated ones after, by name. */
 const BY_DATE = "coalesce(n.dateIso, '9999-99-99') + ' ' + n.name";
+/** Facts in article and text order, as one string key. */
+const BY_TEXT_POSITION = "n.articleId + ' ' + right('000000000' + toString(coalesce(n.evidenceStarts[0], 0)), 10)";
 
-function spec(pattern: string, sortKey: string, filters: [string, unknown][], patternParameters: Row = {}): ListSpec {
-  const present = filters.filter(([, value]) => value !== null && value !== undefined);
-  const parameters: Row = { ...patternParameters };
-  const conditions = present.map(([condition, value], index) => {
-    parameters[`p${index}`] = value;
-    return condition.replaceAll('$value', `$p${index}`);
-  });
-  return { pattern, conditions, parameters, sortKey };
-}
+/** Matches entities inside the entity `$value` (itself, or through the given hops). */
+const inside = (hops: string) => `EXISTS { (n)-[:${hops}*0..4]->(:Entity {id: $value}) }`;
 
-export const entityList = (kinds: readonly EntityKind[] | null) =>
-  spec('(n:Entity)', BY_NAME, [['n.kind IN $value', kinds]]);
+export const entityList = (kinds: readonly EntityKind[] | null) => listSpec('(n:Entity)', BY_NAME, [['n.kind IN $value', kinds]]);
 
-export const personList = () => spec('(n:Person)', BY_NAME, []);
+export const personList = () => listSpec('(n:Person)', BY_NAME, []);
 
-export const countryList = () => spec('(n:Country)', BY_NAME, []);
+export const countryList = () => listSpec('(n:Country)', BY_NAME, []);
 
 export const organizationList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
-  spec('(n:Organization)', BY_NAME, [
+  listSpec('(n:Organization)', BY_NAME, [
     ['n.category IN $value', filter.categories],
-    [insideCondition('n', 'value'), filter.countryId],
+    [inside('LOCATED_IN|PART_OF'), filter.countryId],
   ]);
 
 export const placeList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
-  spec('(n:Place)', BY_NAME, [
+  listSpec('(n:Place)', BY_NAME, [
     ['n.category IN $value', filter.categories],
-    [insideCondition('n', 'value', 'LOCATED_IN'), filter.countryId],
+    [inside('LOCATED_IN'), filter.countryId],
   ]);
 
 export interface EventFilter {
@@ -46,9 +73,7 @@ export interface EventFilter {
   participantId: string | null;
 }
 
-/** Where an event happened: its own places, or those of the events it is part of, then outwards. */
-const WHERE_EVENT_HAPPENED = '(n)-[:PART_OF*0..3]->(:Event)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..4]->';
-const OCCURRED_INSIDE = `EXISTS { ${WHERE_EVENT_HAPPENED}(:Entity {id: $value}) }`;
+const OCCURRED_INSIDE = `EXISTS { (n)${WHERE_EVENT_HAPPENED}(:Entity {id: $value}) }`;
 
 /** Events at (or inside) `$anchor`, found from the anchor outwards rather than by testing every event. */
 const EVENTS_INSIDE_ANCHOR = '(:Entity {id: $anchor})<-[:LOCATED_IN*0..4]-()<-[:OCCURRED_IN]-(:Event)<-[:PART_OF*0..3]-(n:Event)';
@@ -56,7 +81,7 @@ const EVENTS_INSIDE_ANCHOR = '(:Entity {id: $anchor})<-[:LOCATED_IN*0..4]-()<-[:
 export const eventList = (filter: EventFilter) => {
   // The narrowest place filter anchors the pattern; a country given beside a place stays a condition.
   const anchor = filter.placeId ?? filter.countryId;
-  return spec(
+  return listSpec(
     anchor === null ? '(n:Event)' : EVENTS_INSIDE_ANCHOR,
     BY_DATE,
     [
@@ -70,30 +95,40 @@ export const eventList = (filter: EventFilter) => {
   );
 };
 
-/** Dated events in date order, at most `first`. */
+export const figureList = (filter: { metric: string | null; eventId: string | null }) =>
+  listSpec('(n:Figure)', BY_TEXT_POSITION, [
+    ['n.metric = $value', filter.metric],
+    ['EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $value}) }', filter.eventId],
+  ]);
+
+export const claimList = (filter: { speakerId: string | null; aboutId: string | null; certainty: string | null }) =>
+  listSpec('(n:Claim)', BY_TEXT_POSITION, [
+    ['n.certainty = $value', filter.certainty],
+    ['EXISTS { (n)-[:SAID_BY]->(:Entity {id: $value}) }', filter.speakerId],
+    ['EXISTS { (n)-[:ABOUT]->(:Entity {id: $value}) }', filter.aboutId],
+  ]);
+
+export const deploymentList = (filter: { destinationId: string | null }) =>
+  listSpec('(n:Deployment)', BY_TEXT_POSITION, [
+    ['EXISTS { (n)-[:TO_COUNTRY]->(:Country {id: $value}) }', filter.destinationId],
+  ]);
+
+export const articleList = () => listSpec('(n:Article)', 'n.id', []);
+
+/** Dated events in date order, at most `first`, each with the given facets. */
 export async function timeline(
   reader: GraphReader,
   filter: { from: string | null; to: string | null; countryId: string | null },
   first: number,
-): Promise<EntityRecord[]> {
+  facets: readonly AnyFacet[] = [],
+): Promise<LoadedEntity[]> {
   const list = eventList({ categories: null, placeId: null, participantId: null, ...filter });
+  const { expressions, parameters } = facetExpressions(facets);
   const rows = await reader.rows(
     `MATCH ${list.pattern} WHERE n.dateIso IS NOT NULL ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
      WITH DISTINCT n ORDER BY n.dateIso, n.name, n.id LIMIT $first
-     RETURN ${entityProjection('n')} AS entity`,
-    { ...list.parameters, first: integer(first) },
+     RETURN ${entityProjection('n')} AS entity${asColumns(expressions)}`,
+    { ...list.parameters, ...parameters, first: integer(first) },
   );
-  return rows.map((row) => toEntity(row.entity as Row));
-}
-
-/** Countries each event happened in: directly, or through its places. */
-export async function countriesOfEvents(reader: GraphReader, ids: readonly string[]): Promise<Map<string, EntityRecord[]>> {
-  const rows = await reader.rows(
-    `UNWIND $ids AS id
-     MATCH ${WHERE_EVENT_HAPPENED.replace('(n)', '(:Event {id: id})')}(country:Country)
-     WITH DISTINCT id, country ORDER BY country.name
-     RETURN id, collect(${entityProjection('country')}) AS countries`,
-    { ids },
-  );
-  return new Map(rows.map((row) => [row.id as string, (row.countries as Row[]).map(toEntity)]));
+  return rows.map((row) => ({ entity: toEntity(row.entity), facetValues: facetValues(row, facets) }));
 }

@@ -1,7 +1,9 @@
 /** Graph views: an entity's neighbourhood and shortest paths, as nodes and edges. */
-import { ENTITY_RELATION_TYPES } from '../domain/vocabulary.ts';
-import { entityProjection, toEntity } from './mapping.ts';
-import { integer, type GraphReader, type Row } from './reader.ts';
+import { z } from 'zod';
+import { MAX_EDGES_PER_NODE } from '../domain/limits.ts';
+import { CERTAINTIES, CERTAINTY_RANK, ENTITY_RELATION_TYPES, RELATION_TYPES } from '../domain/vocabulary.ts';
+import { entityProjection, parseRow, toEntities } from './mapping.ts';
+import { integer, type GraphReader } from './reader.ts';
 import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
 
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -18,7 +20,8 @@ const neighborhoodQuery = (depth: number) => `
   OPTIONAL MATCH (node)-[relation:${ENTITY_RELATION_TYPES}]->(target:Entity) WHERE target IN nodes
   WITH nodes, collect(DISTINCT {type: type(relation), source: node.id, target: target.id, certainty: relation.certainty}) AS edges
   RETURN [node IN nodes | ${entityProjection('node')}] AS nodes,
-         [edge IN edges WHERE edge.type IS NOT NULL] AS edges`;
+         [edge IN edges WHERE edge.type IS NOT NULL][0..$maxEdges] AS edges,
+         size([edge IN edges WHERE edge.type IS NOT NULL]) AS edgeCount`;
 
 const NEIGHBORHOOD_QUERIES = Array.from({ length: MAX_NEIGHBORHOOD_DEPTH + 1 }, (_, depth) => neighborhoodQuery(depth));
 
@@ -32,32 +35,41 @@ const pathQuery = (maxLength: number) => `
 
 const PATH_QUERIES = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, length) => pathQuery(length));
 
-/** Distinct edges: the same relation stated by two articles is one edge in a graph view. */
-function toEdges(rows: Row[]): GraphEdgeRecord[] {
+const edgeSchema = z.object({
+  type: z.enum(RELATION_TYPES),
+  source: z.string(),
+  target: z.string(),
+  certainty: z.enum(CERTAINTIES),
+});
+
+const strength = (edge: GraphEdgeRecord) => CERTAINTY_RANK.indexOf(edge.certainty);
+
+/** Distinct edges: the same relation stated by two articles is one edge, with its strongest certainty. */
+function toEdges(value: unknown): GraphEdgeRecord[] {
   const edges = new Map<string, GraphEdgeRecord>();
-  for (const row of rows) {
-    const edge = row as unknown as GraphEdgeRecord;
-    edges.set(`${edge.source}|${edge.type}|${edge.target}`, edge);
+  for (const edge of parseRow(z.array(edgeSchema), value ?? [], 'graph edge')) {
+    const key = `${edge.source}|${edge.type}|${edge.target}`;
+    const known = edges.get(key);
+    if (!known || strength(edge) < strength(known)) edges.set(key, edge);
   }
   return [...edges.values()];
 }
 
-/** Null when the centre does not exist. */
-export async function neighborhood(
-  reader: GraphReader,
-  id: string,
-  depth: number,
-  limit: number,
-): Promise<SubgraphRecord | null> {
-  const [row] = await reader.rows(NEIGHBORHOOD_QUERIES[depth]!, { id, limit: integer(limit) });
+/** Null when the centre does not exist. Edges are cut at MAX_EDGES_PER_NODE per node returned. */
+export async function neighborhood(reader: GraphReader, id: string, depth: number, limit: number): Promise<SubgraphRecord | null> {
+  const maxEdges = MAX_EDGES_PER_NODE * (limit + 1);
+  const [row] = await reader.rows(NEIGHBORHOOD_QUERIES[depth]!, { id, limit: integer(limit), maxEdges: integer(maxEdges) });
   if (!row) return null;
-  return { nodes: (row.nodes as Row[]).map(toEntity), edges: toEdges(row.edges as Row[]) };
+  const nodes = toEntities(row.nodes);
+  const distinct = toEdges(row.edges);
+  const edges = distinct.slice(0, MAX_EDGES_PER_NODE * nodes.length);
+  return { nodes, edges, edgesTruncated: Number(row.edgeCount) > maxEdges || distinct.length > edges.length };
 }
 
 export async function shortestPath(reader: GraphReader, from: string, to: string, maxLength: number): Promise<PathRecord | null> {
   if (from === to) return null;
   const [row] = await reader.rows(PATH_QUERIES[maxLength]!, { from, to });
   if (!row) return null;
-  const edges = row.edges as GraphEdgeRecord[];
-  return { nodes: (row.nodes as Row[]).map(toEntity), edges, length: edges.length };
+  const edges = parseRow(z.array(edgeSchema), row.edges, 'path edge');
+  return { nodes: toEntities(row.nodes), edges, length: edges.length };
 }

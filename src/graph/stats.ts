@@ -14,7 +14,7 @@ const STATS_QUERY = [
 
 export async function graphStats(reader: GraphReader): Promise<GraphStatsRecord> {
   const [row = {}] = await reader.rows(STATS_QUERY);
-  const count = (name: string) => (row[name] as number | undefined) ?? 0;
+  const count = (name: string) => Number(row[name] ?? 0);
   return {
     articles: count('articles'),
     entities: count('entities'),

@@ -2,13 +2,14 @@
 import type {
   Certainty,
   EntityKind,
+  RelationType,
   CLAIM_KINDS,
   DATE_PRECISIONS,
   DEPLOYMENT_STATUSES,
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
-export type { Certainty, EntityKind };
+export type { Certainty, EntityKind, RelationType };
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface SpanRecord {
@@ -37,7 +38,7 @@ export interface EntityRecord {
 }
 
 export interface RelationRecord {
-  type: string;
+  type: RelationType;
   direction: 'OUT' | 'IN';
   other: EntityRecord;
   certainty: Certainty;
@@ -45,11 +46,6 @@ export interface RelationRecord {
   title: string | null;
   former: boolean | null;
   role: string | null;
-}
-
-export interface EventAssertionRecord {
-  certainty: Certainty;
-  evidence: SpanRecord[];
 }
 
 export interface FigureRecord {
@@ -63,8 +59,8 @@ export interface FigureRecord {
   upperBound: number | null;
   approximate: boolean;
   text: string;
-  eventId: string | null;
-  sourceId: string | null;
+  event: EntityRecord | null;
+  source: EntityRecord | null;
   certainty: Certainty;
   evidence: SpanRecord[];
 }
@@ -75,9 +71,9 @@ export interface ClaimRecord {
   kind: (typeof CLAIM_KINDS)[number];
   summary: string;
   quote: string;
-  speakerId: string | null;
-  mediumId: string | null;
-  aboutIds: string[];
+  speaker: EntityRecord | null;
+  medium: EntityRecord | null;
+  about: EntityRecord[];
   date: PartialDateRecord | null;
   certainty: Certainty;
   evidence: SpanRecord[];
@@ -86,13 +82,13 @@ export interface ClaimRecord {
 export interface DeploymentRecord {
   id: string;
   articleId: string;
-  countryId: string;
-  destinationId: string;
+  country: EntityRecord;
+  destination: EntityRecord;
   force: string;
-  troopsFigureId: string | null;
+  troops: FigureRecord | null;
   status: (typeof DEPLOYMENT_STATUSES)[number];
   date: PartialDateRecord | null;
-  missionId: string | null;
+  mission: EntityRecord | null;
   certainty: Certainty;
   evidence: SpanRecord[];
 }
@@ -106,7 +102,7 @@ export interface ArticleRecord {
 }
 
 export interface GraphEdgeRecord {
-  type: string;
+  type: RelationType;
   source: string;
   target: string;
   certainty: Certainty;
@@ -115,9 +111,12 @@ export interface GraphEdgeRecord {
 export interface SubgraphRecord {
   nodes: EntityRecord[];
   edges: GraphEdgeRecord[];
+  edgesTruncated: boolean;
 }
 
-export interface PathRecord extends SubgraphRecord {
+export interface PathRecord {
+  nodes: EntityRecord[];
+  edges: GraphEdgeRecord[];
   length: number;
 }
 
@@ -140,5 +139,5 @@ export interface GraphStatsRecord {
   claims: number;
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
-  relationsByType: { type: string; count: number }[];
+  relationsByType: { type: RelationType; count: number }[];
 }

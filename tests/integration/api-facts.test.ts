@@ -1,6 +1,7 @@
 /**
  * Figures, claims, deployments, articles and stats, against the annotation: every field,
- * every filter, and the numbers exactly as precise as the article gives them.
+ * every filter, the numbers exactly as precise as the article gives them, and the paging of
+ * the fact connections (article, then text order).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
@@ -25,6 +26,59 @@ const CLAIM = `id kind summary quote certainty ${DATE} speaker { id } medium { i
 const DEPLOYMENT = `id force status certainty ${DATE} country { __typename id isoCode } destination { id isoCode }
   troops { id value } mission { __typename id } ${SPANS} article { id }`;
 
+type AnnotatedFact = { id: string; evidence: readonly { start: number }[] };
+
+/** The nodes of one page of a connection. */
+const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
+
+/** A root connection field with its paging fields and `selection` on each node. */
+const connection = (field: string, args: string, selection: string) =>
+  `${field}${args ? `(${args})` : ''} { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${selection} } } }`;
+
+/** Text order, checked through positions: where each fact's first evidence span starts. */
+const startOf = (annotated: readonly AnnotatedFact[]) => {
+  const starts = new Map(annotated.map((fact) => [fact.id, fact.evidence[0]!.start]));
+  return (id: string) => starts.get(id);
+};
+const textPositions = (annotated: readonly AnnotatedFact[]) => annotated.map((fact) => fact.evidence[0]!.start).sort((a, b) => a - b);
+
+/**
+ * The facts of a connection that must hold exactly `annotated` on one page: `totalCount` equal
+ * to them, no next page, the end cursor the last edge's, and the facts in text order.
+ */
+function wholeList(answer: any, annotated: readonly AnnotatedFact[]): any[] {
+  const list = nodes(answer);
+  expect(sorted(ids(list))).toEqual(sorted(ids(annotated)));
+  expect(answer.totalCount).toBe(annotated.length);
+  expect(answer.pageInfo).toEqual({ hasNextPage: false, endCursor: answer.edges.at(-1)?.cursor ?? null });
+  expect(ids(list).map(startOf(annotated))).toEqual(textPositions(annotated));
+  return list;
+}
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string } }[];
+}
+
+/** Walks a root connection `first` at a time by endCursor, checking each page as it goes. */
+async function walk(field: string, first: number, filters = '') {
+  const pages: Page[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const query = `query ($first: Int, $after: String) { ${connection(field, `first: $first, after: $after${filters}`, 'id')} }`;
+    const current = dataOf(await api.graphql(query, { first, after }))[field] as Page;
+    pages.push(current);
+    expect(current.edges.length).toBeLessThanOrEqual(first);
+    expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)?.cursor ?? null);
+    if (!current.pageInfo.hasNextPage) break;
+    expect(current.edges).toHaveLength(first);
+    after = current.pageInfo.endCursor;
+    expect(pages.length).toBeLessThan(50);
+  }
+  return { pages, ids: pages.flatMap((current) => current.edges.map((edge) => edge.node.id)) };
+}
+
 const expectedDate = (date: { iso: string; precision: string; qualifier?: string | undefined } | undefined) =>
   date ? { iso: date.iso, precision: date.precision, qualifier: date.qualifier ?? null } : null;
 
@@ -38,10 +92,10 @@ function expectSpansInArticle(value: unknown) {
 }
 
 describe('figures', () => {
-  it('lists every annotated figure with every field', async () => {
-    const data = dataOf(await api.graphql(`{ figures { ${FIGURE} } }`));
-    expect(sorted(ids(data.figures))).toEqual(sorted(annotation.figures.map((figure) => figure.id)));
-    for (const figure of data.figures) {
+  it('lists every annotated figure with every field, in text order', async () => {
+    const data = dataOf(await api.graphql(`{ ${connection('figures', 'first: 100', FIGURE)} }`));
+    const figures = wholeList(data.figures, annotation.figures);
+    for (const figure of figures) {
       const expected = annotation.figures.find((candidate) => candidate.id === figure.id)!;
       expect(figure).toMatchObject({
         metric: expected.metric,
@@ -60,13 +114,14 @@ describe('figures', () => {
       expect(figure.source?.id ?? null).toBe(expected.sourceId ?? null);
       expect(spanKeys(figure.evidence)).toEqual(spanKeys(expected.evidence));
     }
-    expectSpansInArticle(data.figures);
+    expectSpansInArticle(figures);
   });
 
   it('"more than 2,000 arrested" is an exclusive lower bound, with no value', async () => {
-    const data = dataOf(await api.graphql(`{ figures(metric: ARRESTED) { ${FIGURE} } }`));
-    expect(data.figures).toHaveLength(1);
-    expect(data.figures[0]).toMatchObject({
+    const data = dataOf(await api.graphql(`{ ${connection('figures', 'metric: ARRESTED', FIGURE)} }`));
+    expect(data.figures.totalCount).toBe(1);
+    expect(data.figures.edges).toHaveLength(1);
+    expect(nodes(data.figures)[0]).toMatchObject({
       id: 'people-arrested-over-2000',
       text: 'more than 2,000',
       counts: 'people',
@@ -82,8 +137,8 @@ describe('figures', () => {
   });
 
   it('"18 security personnel" killed is exact; "some 70" soldiers approximate; "an unknown number" has nothing', async () => {
-    const data = dataOf(await api.graphql(`{ figures { ${FIGURE} } }`));
-    const byId = new Map(data.figures.map((figure: any) => [figure.id, figure]));
+    const data = dataOf(await api.graphql(`{ ${connection('figures', 'first: 100', FIGURE)} }`));
+    const byId = new Map(nodes(data.figures).map((figure: any) => [figure.id, figure]));
     expect(byId.get('security-personnel-killed-18')).toMatchObject({
       metric: 'KILLED', counts: 'security personnel', value: 18, approximate: false, lowerBound: null, certainty: 'STATED',
     });
@@ -94,30 +149,34 @@ describe('figures', () => {
   });
 
   it.each(['KILLED', 'INJURED', 'HOSPITALIZED', 'IN_INTENSIVE_CARE', 'ARRESTED', 'TROOPS'])('filters by metric %s', async (metric) => {
-    const data = dataOf(await api.graphql(`query ($metric: FigureMetric) { figures(metric: $metric) { id metric } }`, { metric }));
-    expect(sorted(ids(data.figures))).toEqual(sorted(annotation.figures.filter((f) => f.metric === metric).map((f) => f.id)));
-    expect(data.figures.every((figure: any) => figure.metric === metric)).toBe(true);
+    const data = dataOf(
+      await api.graphql(`query ($metric: FigureMetric) { ${connection('figures', 'metric: $metric, first: 100', 'id metric')} }`, { metric }),
+    );
+    const figures = wholeList(data.figures, annotation.figures.filter((f) => f.metric === metric));
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.every((figure: any) => figure.metric === metric)).toBe(true);
   });
 
   it('filters by event, and by metric and event together', async () => {
     for (const event of entitiesOfKind('EVENT')) {
-      const data = dataOf(await api.graphql(`query ($eventId: ID) { figures(eventId: $eventId) { id } }`, { eventId: event.id }));
-      expect(sorted(ids(data.figures)), event.id).toEqual(
-        sorted(annotation.figures.filter((f) => f.eventId === event.id).map((f) => f.id)),
+      const data = dataOf(
+        await api.graphql(`query ($eventId: ID) { ${connection('figures', 'eventId: $eventId, first: 100', 'id')} }`, { eventId: event.id }),
       );
+      wholeList(data.figures, annotation.figures.filter((f) => f.eventId === event.id));
     }
-    const both = dataOf(await api.graphql(`{ figures(metric: TROOPS, eventId: "csto-deployment-kazakhstan") { value } }`));
-    expect(both.figures.map((figure: any) => figure.value).sort((a: number, b: number) => a - b)).toEqual([70, 150, 200]);
-    const none = dataOf(await api.graphql(`{ figures(metric: ARRESTED, eventId: "csto-deployment-kazakhstan") { id } }`));
-    expect(none.figures).toEqual([]);
+    const both = dataOf(await api.graphql(`{ ${connection('figures', 'metric: TROOPS, eventId: "csto-deployment-kazakhstan"', 'id value')} }`));
+    expect(nodes(both.figures).map((figure: any) => figure.value).sort((a: number, b: number) => a - b)).toEqual([70, 150, 200]);
+    expect(both.figures.totalCount).toBe(3);
+    const none = dataOf(await api.graphql(`{ ${connection('figures', 'metric: ARRESTED, eventId: "csto-deployment-kazakhstan"', 'id')} }`));
+    expect(none.figures).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
   });
 });
 
 describe('claims', () => {
-  it('lists every annotated claim with every field', async () => {
-    const data = dataOf(await api.graphql(`{ claims { ${CLAIM} } }`));
-    expect(sorted(ids(data.claims))).toEqual(sorted(annotation.claims.map((claim) => claim.id)));
-    for (const claim of data.claims) {
+  it('lists every annotated claim with every field, in text order', async () => {
+    const data = dataOf(await api.graphql(`{ ${connection('claims', 'first: 100', CLAIM)} }`));
+    const claims = wholeList(data.claims, annotation.claims);
+    for (const claim of claims) {
       const expected = annotation.claims.find((candidate) => candidate.id === claim.id)!;
       expect(claim).toMatchObject({
         kind: expected.kind,
@@ -134,25 +193,27 @@ describe('claims', () => {
       expect(spanKeys(claim.evidence)).toEqual(spanKeys(expected.evidence));
       expect(articleText).toContain(claim.quote);
     }
-    expectSpansInArticle(data.claims);
+    expectSpansInArticle(claims);
   });
 
   it("Balbek's accusations are ALLEGED; his first went through RIA Novosti on January 6", async () => {
-    const data = dataOf(await api.graphql(`{ claims(speakerId: "ruslan-balbek") { ${CLAIM} } }`));
-    const expected = annotation.claims.filter((claim) => claim.speakerId === 'ruslan-balbek');
-    expect(sorted(ids(data.claims))).toEqual(sorted(ids(expected)));
-    expect(data.claims.length).toBe(7);
-    const accusations = data.claims.filter((claim: any) => claim.kind === 'ACCUSATION');
+    const data = dataOf(await api.graphql(`{ ${connection('claims', 'speakerId: "ruslan-balbek"', CLAIM)} }`));
+    const claims = wholeList(data.claims, annotation.claims.filter((claim) => claim.speakerId === 'ruslan-balbek'));
+    expect(claims.length).toBe(7);
+    const accusations = claims.filter((claim: any) => claim.kind === 'ACCUSATION');
     expect(accusations.length).toBeGreaterThanOrEqual(5);
-    expect(data.claims.every((claim: any) => claim.certainty === 'ALLEGED')).toBe(true);
-    const viaRia = data.claims.find((claim: any) => claim.id === 'balbek-daesh-and-gulenists-behind-riots');
+    expect(claims.every((claim: any) => claim.certainty === 'ALLEGED')).toBe(true);
+    const viaRia = claims.find((claim: any) => claim.id === 'balbek-daesh-and-gulenists-behind-riots');
     expect(viaRia).toMatchObject({ medium: { id: 'ria-novosti' }, date: { iso: '2022-01-06', precision: 'DAY' } });
     expect(ids(viaRia.about)).toEqual(['isis', 'gulenists', 'kazakhstan-unrest-2022-01']);
   });
 
   it('every accusation in the article is ALLEGED', async () => {
-    const data = dataOf(await api.graphql(`{ claims { kind certainty } }`));
-    const accusations = data.claims.filter((claim: any) => claim.kind === 'ACCUSATION' || claim.kind === 'BLAME');
+    const data = dataOf(await api.graphql(`{ ${connection('claims', 'first: 100', 'kind certainty')} }`));
+    expect(data.claims.totalCount).toBe(annotation.claims.length);
+    const claims = nodes(data.claims);
+    expect(claims).toHaveLength(annotation.claims.length);
+    const accusations = claims.filter((claim: any) => claim.kind === 'ACCUSATION' || claim.kind === 'BLAME');
     expect(accusations.length).toBeGreaterThan(0);
     expect(accusations.every((claim: any) => claim.certainty === 'ALLEGED')).toBe(true);
   });
@@ -160,51 +221,53 @@ describe('claims', () => {
   it.each(['ruslan-balbek', 'kassym-jomart-tokayev', 'almaty-police', 'rferl-kazakh-service', 'isis'])(
     'filters by speaker %s',
     async (speakerId) => {
-      const data = dataOf(await api.graphql(`query ($id: ID) { claims(speakerId: $id) { id speaker { id } } }`, { id: speakerId }));
-      expect(sorted(ids(data.claims))).toEqual(sorted(annotation.claims.filter((c) => c.speakerId === speakerId).map((c) => c.id)));
-      expect(data.claims.every((claim: any) => claim.speaker.id === speakerId)).toBe(true);
+      const data = dataOf(
+        await api.graphql(`query ($id: ID) { ${connection('claims', 'speakerId: $id, first: 100', 'id speaker { id }')} }`, { id: speakerId }),
+      );
+      const claims = wholeList(data.claims, annotation.claims.filter((c) => c.speakerId === speakerId));
+      expect(claims.every((claim: any) => claim.speaker.id === speakerId)).toBe(true);
     },
   );
 
   it.each(['isis', 'gulenists', 'fetullah-gulen', 'kazakhstan', 'kazakhstan-unrest-2022-01', 'ankara', 'ruslan-balbek'])(
     'filters by subject %s',
     async (aboutId) => {
-      const data = dataOf(await api.graphql(`query ($id: ID) { claims(aboutId: $id) { id about { id } } }`, { id: aboutId }));
-      expect(sorted(ids(data.claims))).toEqual(
-        sorted(annotation.claims.filter((c) => c.aboutIds.includes(aboutId)).map((c) => c.id)),
+      const data = dataOf(
+        await api.graphql(`query ($id: ID) { ${connection('claims', 'aboutId: $id, first: 100', 'id about { id }')} }`, { id: aboutId }),
       );
-      expect(data.claims.every((claim: any) => ids(claim.about).includes(aboutId))).toBe(true);
+      const claims = wholeList(data.claims, annotation.claims.filter((c) => c.aboutIds.includes(aboutId)));
+      expect(claims.every((claim: any) => ids(claim.about).includes(aboutId))).toBe(true);
     },
   );
 
   it.each(['STATED', 'REPORTED', 'ALLEGED', 'EXPECTED'])('filters by certainty %s', async (certainty) => {
-    const data = dataOf(await api.graphql(`query ($c: Certainty) { claims(certainty: $c) { id certainty } }`, { c: certainty }));
-    expect(sorted(ids(data.claims))).toEqual(sorted(annotation.claims.filter((c) => c.certainty === certainty).map((c) => c.id)));
+    const data = dataOf(
+      await api.graphql(`query ($c: Certainty) { ${connection('claims', 'certainty: $c, first: 100', 'id certainty')} }`, { c: certainty }),
+    );
+    const claims = wholeList(data.claims, annotation.claims.filter((c) => c.certainty === certainty));
+    expect(claims.every((claim: any) => claim.certainty === certainty)).toBe(true);
   });
 
   it('combines speaker, subject and certainty', async () => {
     const data = dataOf(
-      await api.graphql(`{ claims(speakerId: "ruslan-balbek", aboutId: "fetullah-gulen", certainty: ALLEGED) { id } }`),
+      await api.graphql(`{ ${connection('claims', 'speakerId: "ruslan-balbek", aboutId: "fetullah-gulen", certainty: ALLEGED', 'id')} }`),
     );
-    expect(sorted(ids(data.claims))).toEqual(
-      sorted(
-        annotation.claims
-          .filter((c) => c.speakerId === 'ruslan-balbek' && c.aboutIds.includes('fetullah-gulen') && c.certainty === 'ALLEGED')
-          .map((c) => c.id),
-      ),
+    const claims = wholeList(
+      data.claims,
+      annotation.claims.filter((c) => c.speakerId === 'ruslan-balbek' && c.aboutIds.includes('fetullah-gulen') && c.certainty === 'ALLEGED'),
     );
-    expect(data.claims).toHaveLength(3);
-    const none = dataOf(await api.graphql(`{ claims(speakerId: "ruslan-balbek", certainty: STATED) { id } }`));
-    expect(none.claims).toEqual([]);
+    expect(claims).toHaveLength(3);
+    const none = dataOf(await api.graphql(`{ ${connection('claims', 'speakerId: "ruslan-balbek", certainty: STATED', 'id')} }`));
+    expect(none.claims).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
   });
 });
 
 describe('deployments', () => {
-  it('lists the five national contingents with every field', async () => {
-    const data = dataOf(await api.graphql(`{ deployments { ${DEPLOYMENT} } }`));
-    expect(sorted(ids(data.deployments))).toEqual(sorted(annotation.deployments.map((d) => d.id)));
-    expect(sorted(data.deployments.map((d: any) => d.country.id))).toEqual(['armenia', 'belarus', 'kyrgyzstan', 'russia', 'tajikistan']);
-    for (const deployment of data.deployments) {
+  it('lists the five national contingents with every field, in text order', async () => {
+    const data = dataOf(await api.graphql(`{ ${connection('deployments', 'first: 100', DEPLOYMENT)} }`));
+    const deployments = wholeList(data.deployments, annotation.deployments);
+    expect(sorted(deployments.map((d: any) => d.country.id))).toEqual(['armenia', 'belarus', 'kyrgyzstan', 'russia', 'tajikistan']);
+    for (const deployment of deployments) {
       const expected = annotation.deployments.find((candidate) => candidate.id === deployment.id)!;
       expect(deployment).toMatchObject({
         force: expected.force,
@@ -219,12 +282,18 @@ describe('deployments', () => {
       expect(deployment.mission?.id ?? null).toBe(expected.missionId ?? null);
       expect(spanKeys(deployment.evidence)).toEqual(spanKeys(expected.evidence));
     }
-    expectSpansInArticle(data.deployments);
+    expectSpansInArticle(deployments);
   });
 
   it('Kyrgyzstan is EXPECTED to send 150 troops; Russia and Belarus ARRIVED; Armenia SENT some 70; Tajikistan SENDING 200', async () => {
-    const data = dataOf(await api.graphql(`{ deployments { status certainty force country { id isoCode } troops { value approximate certainty } } }`));
-    const byCountry = new Map(data.deployments.map((d: any) => [d.country.id, d]));
+    const data = dataOf(
+      await api.graphql(`{ deployments { edges { node {
+        status certainty force country { id isoCode } troops { value approximate certainty }
+      } } } }`),
+    );
+    const deployments = nodes(data.deployments);
+    expect(deployments).toHaveLength(annotation.deployments.length);
+    const byCountry = new Map(deployments.map((d: any) => [d.country.id, d]));
     expect(byCountry.get('kyrgyzstan')).toEqual({
       status: 'EXPECTED', certainty: 'EXPECTED', force: 'troops', country: { id: 'kyrgyzstan', isoCode: 'KG' },
       troops: { value: 150, approximate: false, certainty: 'EXPECTED' },
@@ -236,11 +305,70 @@ describe('deployments', () => {
   });
 
   it('filters by destination', async () => {
-    const kazakhstan = dataOf(await api.graphql(`{ deployments(destinationId: "kazakhstan") { id destination { id } } }`));
-    expect(kazakhstan.deployments).toHaveLength(annotation.deployments.filter((d) => d.destinationId === 'kazakhstan').length);
-    expect(kazakhstan.deployments.every((d: any) => d.destination.id === 'kazakhstan')).toBe(true);
-    const russia = dataOf(await api.graphql(`{ deployments(destinationId: "russia") { id } }`));
-    expect(russia.deployments).toEqual([]);
+    const kazakhstan = dataOf(await api.graphql(`{ ${connection('deployments', 'destinationId: "kazakhstan"', 'id destination { id }')} }`));
+    const toKazakhstan = wholeList(kazakhstan.deployments, annotation.deployments.filter((d) => d.destinationId === 'kazakhstan'));
+    expect(toKazakhstan.length).toBeGreaterThan(0);
+    expect(toKazakhstan.every((d: any) => d.destination.id === 'kazakhstan')).toBe(true);
+    const russia = dataOf(await api.graphql(`{ ${connection('deployments', 'destinationId: "russia"', 'id')} }`));
+    expect(russia.deployments).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+  });
+});
+
+describe('paging figures, claims and deployments', () => {
+  const LISTS = [
+    ['figures', annotation.figures],
+    ['claims', annotation.claims],
+    ['deployments', annotation.deployments],
+  ] as const;
+
+  it.each(LISTS)('walking %s three at a time by endCursor gives every fact once, in text order', async (field, annotated) => {
+    const whole = nodes(dataOf(await api.graphql(`{ ${connection(field, 'first: 100', 'id')} }`))[field]);
+    const { pages, ids: walked } = await walk(field, 3);
+    expect(walked).toEqual(ids(whole));
+    expect(new Set(walked).size).toBe(walked.length);
+    expect(sorted(walked)).toEqual(sorted(ids(annotated)));
+    expect(walked.map(startOf(annotated))).toEqual(textPositions(annotated));
+    expect(pages).toHaveLength(Math.ceil(annotated.length / 3));
+    for (const current of pages) expect(current.totalCount).toBe(annotated.length);
+  });
+
+  it('walks a filtered list within its filter, with the filtered total', async () => {
+    const killed = await walk('figures', 2, ', metric: KILLED');
+    const expectedKilled = annotation.figures.filter((figure) => figure.metric === 'KILLED');
+    expect(expectedKilled.length).toBeGreaterThan(2);
+    expect(sorted(killed.ids)).toEqual(sorted(ids(expectedKilled)));
+    expect(killed.ids.map(startOf(expectedKilled))).toEqual(textPositions(expectedKilled));
+    for (const current of killed.pages) expect(current.totalCount).toBe(expectedKilled.length);
+
+    const balbek = await walk('claims', 2, ', speakerId: "ruslan-balbek"');
+    const expectedBalbek = annotation.claims.filter((claim) => claim.speakerId === 'ruslan-balbek');
+    expect(balbek.ids).toHaveLength(7);
+    expect(sorted(balbek.ids)).toEqual(sorted(ids(expectedBalbek)));
+    expect(balbek.ids.map(startOf(expectedBalbek))).toEqual(textPositions(expectedBalbek));
+    for (const current of balbek.pages) expect(current.totalCount).toBe(7);
+  });
+
+  it('continues after any edge cursor; after the last one comes an empty last page', async () => {
+    const whole = dataOf(await api.graphql(`{ ${connection('figures', 'first: 100', 'id')} }`)).figures;
+    const query = `query ($first: Int, $after: String) { ${connection('figures', 'first: $first, after: $after', 'id')} }`;
+    const rest = dataOf(await api.graphql(query, { first: 100, after: whole.edges[4].cursor })).figures;
+    expect(ids(nodes(rest))).toEqual(ids(nodes(whole)).slice(5));
+    expect(rest.totalCount).toBe(annotation.figures.length);
+    const end = dataOf(await api.graphql(query, { first: 5, after: whole.pageInfo.endCursor })).figures;
+    expect(end).toEqual({ totalCount: annotation.figures.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+  });
+
+  it('a page that ends exactly at the last fact has no next page; first: 0 gives only the total', async () => {
+    const exact = dataOf(await api.graphql(`{ ${connection('deployments', `first: ${annotation.deployments.length}`, 'id')} }`));
+    expect(exact.deployments.edges).toHaveLength(annotation.deployments.length);
+    expect(exact.deployments.pageInfo.hasNextPage).toBe(false);
+    const totals = dataOf(
+      await api.graphql(`{ figures(first: 0) { totalCount edges { cursor } } claims(first: 0) { totalCount edges { cursor } } }`),
+    );
+    expect(totals).toEqual({
+      figures: { totalCount: annotation.figures.length, edges: [] },
+      claims: { totalCount: annotation.claims.length, edges: [] },
+    });
   });
 });
 
@@ -252,12 +380,16 @@ describe('articles and article', () => {
     figures { id } claims { id } deployments { id }`;
 
   it('lists the seeded article with its entities and facts', async () => {
-    const data = dataOf(await api.graphql(`{ articles { ${ARTICLE} } }`));
-    expect(data.articles).toHaveLength(1);
-    const [article] = data.articles;
+    const data = dataOf(await api.graphql(`{ ${connection('articles', '', ARTICLE)} }`));
+    expect(data.articles.totalCount).toBe(1);
+    expect(data.articles.pageInfo).toEqual({ hasNextPage: false, endCursor: data.articles.edges[0].cursor });
+    const [article] = nodes(data.articles);
+    expect(nodes(data.articles)).toHaveLength(1);
     expect(article).toMatchObject({ id: ARTICLE_ID, title: annotation.article.title, text: articleText });
     expect(article.publishedAt).toBe(annotation.article.publishedAt ?? null);
     expect(article.source).toBe(annotation.article.source ?? null);
+    // Article.entities defaults to 100, so all of them come without a `first`.
+    expect(annotation.entities.length).toBeGreaterThan(20);
     expect(sorted(ids(article.entities))).toEqual(sorted(ids(annotation.entities)));
     for (const entity of article.entities) expect(entity.__typename.toUpperCase()).toBe(entity.kind);
     expect(sorted(ids(article.countries))).toEqual(sorted(ids(entitiesOfKind('COUNTRY'))));
@@ -265,6 +397,32 @@ describe('articles and article', () => {
     expect(sorted(ids(article.figures))).toEqual(sorted(ids(annotation.figures)));
     expect(sorted(ids(article.claims))).toEqual(sorted(ids(annotation.claims)));
     expect(sorted(ids(article.deployments))).toEqual(sorted(ids(annotation.deployments)));
+    // Figures, claims and deployments come in text order.
+    expect(ids(article.figures).map(startOf(annotation.figures))).toEqual(textPositions(annotation.figures));
+    expect(ids(article.claims).map(startOf(annotation.claims))).toEqual(textPositions(annotation.claims));
+    expect(ids(article.deployments).map(startOf(annotation.deployments))).toEqual(textPositions(annotation.deployments));
+  });
+
+  it("an article's lists with first: n give the first n of the whole list", async () => {
+    const data = dataOf(
+      await api.graphql(`query ($id: ID!) { article(id: $id) {
+        entities(first: 5) { id } allEntities: entities(first: 100) { id }
+        figures(first: 3) { id } allFigures: figures(first: 100) { id }
+        claims(first: 3) { id } allClaims: claims(first: 100) { id }
+        deployments(first: 3) { id } allDeployments: deployments(first: 100) { id }
+      } }`, { id: ARTICLE_ID }),
+    );
+    const { article } = data;
+    expect(article.allEntities).toHaveLength(annotation.entities.length);
+    expect(article.entities).toEqual(article.allEntities.slice(0, 5));
+    for (const [few, all, annotated] of [
+      ['figures', 'allFigures', annotation.figures],
+      ['claims', 'allClaims', annotation.claims],
+      ['deployments', 'allDeployments', annotation.deployments],
+    ] as const) {
+      expect(article[all], all).toHaveLength(annotated.length);
+      expect(article[few], few).toEqual(article[all].slice(0, 3));
+    }
   });
 
   it('finds the article by id, and gives null for an unknown one', async () => {
@@ -273,8 +431,8 @@ describe('articles and article', () => {
         id: ARTICLE_ID,
       }),
     );
-    const list = dataOf(await api.graphql(`{ articles { ${ARTICLE} } }`));
-    expect(data.article).toEqual(list.articles[0]);
+    const list = dataOf(await api.graphql(`{ ${connection('articles', '', ARTICLE)} }`));
+    expect(data.article).toEqual(nodes(list.articles)[0]);
     expect(data.missing).toBeNull();
   });
 });

@@ -9,29 +9,31 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const REVIEWED_INTERPOLATIONS = new Set([
-  // Projections of a fixed variable name.
-  "entityProjection('n')", "entityProjection('node')", "entityProjection('other')", "entityProjection('country')",
+  // Projections and fragments of a fixed variable name.
   "evidenceProjection('mention', 'article.id')", "evidenceProjection('relation', 'relation.articleId')",
-  "evidenceProjection('assertion', 'article.id')", "evidenceProjection('figure', 'figure.articleId')",
-  "evidenceProjection('claim', 'claim.articleId')", "evidenceProjection('deployment', 'deployment.articleId')",
-  'variable', 'articleId', 'starts', 'ends', 'texts',
+  "evidenceProjection('assertion', 'article.id')", 'evidenceProjection(variable, `${variable}.articleId`)',
+  'variable', 'articleId', 'relationProjection', 'returned',
   // Labels, relationship types and fixed fragments from closed lists in the same module.
-  'ENTITY_RELATION_TYPES', 'label', 'label.toLowerCase()', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops', 'parameter',
-  'PATTERNS[filter.direction]', 'CLAIM_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'ARTICLE_PROJECTION',
-  'FIGURE_RETURN', "FIGURE_RETURN.replace('RETURN figure', 'RETURN eventId, figure')",
-  'CLAIM_RETURN', "CLAIM_RETURN.replace('RETURN claim', 'RETURN entityId, claim')",
-  'WHERE_EVENT_HAPPENED', "WHERE_EVENT_HAPPENED.replace('(n)', '(:Event {id: id})')",
+  'ENTITY_RELATION_TYPES', 'label', 'label.toLowerCase()', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops',
+  'CLAIM_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'WHERE_EVENT_HAPPENED', 'relationPattern(query)', 'this.anchor',
   // Bounds validated as integers in a fixed range before the query is chosen.
   'depth', 'maxLength',
   // List specs assembled from the fixed fragments in lists.ts.
   'spec.pattern', 'spec.sortKey', 'where(pageConditions)', 'where(spec.conditions)', 'list.pattern',
-  "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition',
+  "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition', 'shape.projection',
+  "request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'", 'count',
+  // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.
+  'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix',
 ]);
+
+/** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */
+const FIXED_VARIABLE = /^(entityProjection|figureProjection|claimProjection|deploymentProjection|articleProjection|TEXT_ORDER)\('\w+'\)$/;
 
 /** `whereGiven([['fixed condition', value], …])`: conditions are literals, values become parameters. */
 const WHERE_GIVEN = /^whereGiven\(\[(\s*\['[^'$]*(\$\w+[^'$]*)*', [\w.]+\],?)+\s*\]\)$/;
 
-const reviewed = (expression: string) => REVIEWED_INTERPOLATIONS.has(expression) || WHERE_GIVEN.test(expression);
+const reviewed = (expression: string) =>
+  REVIEWED_INTERPOLATIONS.has(expression) || FIXED_VARIABLE.test(expression) || WHERE_GIVEN.test(expression);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

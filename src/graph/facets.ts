@@ -1,0 +1,259 @@
+/**
+ * The facets of entities and articles: each a bounded Cypher expression over `n` (ordered and
+ * limited inside its subquery) and the parser of its value. `fetch-plan.ts` merges them.
+ */
+import { z } from 'zod';
+import { CERTAINTY_RANK, CERTAINTIES, RELATION_TYPES, type RelationType } from '../domain/vocabulary.ts';
+import type { Facet } from './fetch-plan.ts';
+import {
+  claimProjection,
+  claimSchema,
+  deploymentProjection,
+  deploymentSchema,
+  entityProjection,
+  evidenceProjection,
+  figureProjection,
+  figureSchema,
+  parseRow,
+  relationProjection,
+  relationSchema,
+  toEntities,
+  toEntityOrNull,
+  toSpansOfArticles,
+} from './mapping.ts';
+import { integer } from './reader.ts';
+import type {
+  Certainty,
+  ClaimRecord,
+  DeploymentRecord,
+  Direction,
+  EntityKind,
+  EntityRecord,
+  FigureRecord,
+  RelationRecord,
+  SpanRecord,
+} from './types.ts';
+
+const listOf = <T>(schema: z.ZodType<T>, what: string) => (value: unknown): T[] =>
+  parseRow(z.array(schema), value ?? [], what);
+
+/** Where an event happened: its own places, or those of the events it is part of, then outwards. */
+export const WHERE_EVENT_HAPPENED = '-[:PART_OF*0..3]->(:Event)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..4]->';
+
+/** Every span of `n`'s mentions, article by article, at most `first`. */
+export function mentions(first: number): Facet<SpanRecord[]> {
+  return {
+    key: `mentions:${first}`,
+    anchor: 'Entity',
+    // At most `first` articles hold the first `first` spans.
+    expression: `COLLECT { MATCH (n)-[mention:MENTIONED_IN]->(article:Article)
+      WITH mention, article ORDER BY article.id LIMIT $_first
+      RETURN ${evidenceProjection('mention', 'article.id')} }`,
+    parameters: { first: integer(first) },
+    parse: (value) => toSpansOfArticles(value).slice(0, first),
+  };
+}
+
+export interface RelationQuery {
+  types: readonly RelationType[] | null;
+  direction: Direction;
+  first: number;
+  /** Only relations to entities of this kind. */
+  otherLabel?: 'Organization' | 'Place' | 'Event' | 'Country';
+}
+
+/** The relationship pattern from `n`, its types an alternation of the closed vocabulary. */
+function relationPattern({ types, direction, otherLabel }: Omit<RelationQuery, 'first'>): string {
+  const alternation = (types ?? RELATION_TYPES).filter((type) => RELATION_TYPES.includes(type)).join('|');
+  const relationship = `[relation:${alternation}]`;
+  const other = `(other:${otherLabel ?? 'Entity'})`;
+  if (direction === 'OUT') return `(n)-${relationship}->${other}`;
+  if (direction === 'IN') return `(n)<-${relationship}-${other}`;
+  return `(n)-${relationship}-${other}`;
+}
+
+const relationKey = (query: Omit<RelationQuery, 'first'>) =>
+  `${[...(query.types ?? ['*'])].sort().join('|')}:${query.direction}:${query.otherLabel ?? ''}`;
+
+const relationsExpression = (query: Omit<RelationQuery, 'first'>, returned: string) =>
+  `COLLECT { MATCH ${relationPattern(query)}
+    WITH n, relation, other ORDER BY type(relation), other.name, other.id, relation.articleId LIMIT $_first
+    RETURN ${returned} }`;
+
+/** Relations of `n` with their evidence, at most `first`. */
+export function relations(query: RelationQuery): Facet<RelationRecord[]> {
+  if (query.types?.length === 0) throw new Error('An empty type list selects nothing; pass null for every type');
+  return {
+    key: `relations:${relationKey(query)}:${query.first}`,
+    anchor: 'Entity',
+    expression: relationsExpression(query, relationProjection),
+    parameters: { first: integer(query.first) },
+    parse: listOf(relationSchema, 'relation'),
+  };
+}
+
+/** The distinct entities at the other end of `n`'s relations, by name, at most `first`. */
+export function related(query: RelationQuery): Facet<EntityRecord[]> {
+  return {
+    key: `related:${relationKey(query)}:${query.first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH ${relationPattern(query)}
+      WITH DISTINCT other ORDER BY other.name, other.id LIMIT $_first
+      RETURN ${entityProjection('other')} }`,
+    parameters: { first: integer(query.first) },
+    parse: toEntities,
+  };
+}
+
+/** The first entity (by name) at the other end of one kind of relation, or null. */
+export function relatedOne(query: Omit<RelationQuery, 'first'>): Facet<EntityRecord | null> {
+  const many = related({ ...query, first: 1 });
+  return { ...many, key: `one:${many.key}`, parse: (value) => many.parse(value)[0] ?? null };
+}
+
+/** The nearest country through LOCATED_IN and PART_OF. */
+export const country: Facet<EntityRecord | null> = {
+  key: 'country',
+  anchor: 'Entity',
+  expression: `head(COLLECT { MATCH path = (n)-[:LOCATED_IN|PART_OF*1..4]->(country:Country)
+    WITH country ORDER BY length(path), country.name LIMIT 1
+    RETURN ${entityProjection('country')} })`,
+  parameters: {},
+  parse: toEntityOrNull,
+};
+
+/** Entities of a label inside `n` (a country), directly or through places, by name. */
+export function inside(label: 'Place' | 'Organization', first: number): Facet<EntityRecord[]> {
+  const hops = label === 'Place' ? 'LOCATED_IN' : 'LOCATED_IN|PART_OF';
+  return {
+    key: `inside:${label}:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (n)<-[:${hops}*1..4]-(inner:${label})
+      WITH DISTINCT inner ORDER BY inner.name, inner.id LIMIT $_first
+      RETURN ${entityProjection('inner')} }`,
+    parameters: { first: integer(first) },
+    parse: toEntities,
+  };
+}
+
+/** Countries an event happened in, by name. */
+export function eventCountries(first: number): Facet<EntityRecord[]> {
+  return {
+    key: `eventCountries:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (n)${WHERE_EVENT_HAPPENED}(country:Country)
+      WITH DISTINCT country ORDER BY country.name, country.id LIMIT $_first
+      RETURN ${entityProjection('country')} }`,
+    parameters: { first: integer(first) },
+    parse: toEntities,
+  };
+}
+
+/** An event's certainty: the weakest any article gives (STATED when none asserts it). */
+export const eventCertainty: Facet<Certainty> = {
+  key: 'eventCertainty',
+  anchor: 'Entity',
+  expression: 'COLLECT { MATCH (n)-[assertion:ASSERTED_IN]->(:Article) RETURN DISTINCT assertion.certainty }',
+  parameters: {},
+  parse: (value) => {
+    const certainties = parseRow(z.array(z.enum(CERTAINTIES)), value ?? [], 'certainty');
+    return CERTAINTY_RANK.reduce<Certainty>((weakest, next) => (certainties.includes(next) ? next : weakest), 'STATED');
+  },
+};
+
+/** The spans that state an event happened, article by article, at most `first`. */
+export function eventEvidence(first: number): Facet<SpanRecord[]> {
+  return {
+    key: `eventEvidence:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (n)-[assertion:ASSERTED_IN]->(article:Article)
+      WITH assertion, article ORDER BY article.id LIMIT $_first
+      RETURN ${evidenceProjection('assertion', 'article.id')} }`,
+    parameters: { first: integer(first) },
+    parse: (value) => toSpansOfArticles(value).slice(0, first),
+  };
+}
+
+/** Facts in article and text order. */
+export const TEXT_ORDER = (variable: string) => `${variable}.articleId, ${variable}.evidenceStarts[0], ${variable}.id`;
+
+/** The figures given for an event. */
+export function eventFigures(first: number): Facet<FigureRecord[]> {
+  return {
+    key: `eventFigures:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (figure:Figure)-[:FIGURE_OF]->(n)
+      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
+      RETURN ${figureProjection('figure')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(figureSchema, 'figure'),
+  };
+}
+
+export type ClaimRole = 'SPEAKER' | 'SUBJECT' | 'ANY';
+
+const CLAIM_ROLE_LINKS: Record<ClaimRole, string> = { SPEAKER: 'SAID_BY', SUBJECT: 'ABOUT', ANY: 'SAID_BY|ABOUT' };
+
+/** Claims `n` made or is the subject of. */
+export function claimsOf(role: ClaimRole, first: number): Facet<ClaimRecord[]> {
+  return {
+    key: `claims:${role}:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (claim:Claim)-[:${CLAIM_ROLE_LINKS[role]}]->(n)
+      WITH DISTINCT claim ORDER BY ${TEXT_ORDER('claim')} LIMIT $_first
+      RETURN ${claimProjection('claim')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(claimSchema, 'claim'),
+  };
+}
+
+/** Entities an article mentions, by kind and name. */
+export function articleEntities(kinds: readonly EntityKind[] | null, first: number): Facet<EntityRecord[]> {
+  return {
+    key: `articleEntities:${kinds ? [...kinds].sort().join('|') : '*'}:${first}`,
+    anchor: 'Article',
+    expression: `COLLECT { MATCH (n)<-[:MENTIONED_IN]-(entity:Entity)
+      WHERE $_kinds IS NULL OR entity.kind IN $_kinds
+      WITH entity ORDER BY entity.kind, entity.name, entity.id LIMIT $_first
+      RETURN ${entityProjection('entity')} }`,
+    parameters: { kinds, first: integer(first) },
+    parse: toEntities,
+  };
+}
+
+export function articleFigures(first: number): Facet<FigureRecord[]> {
+  return {
+    key: `articleFigures:${first}`,
+    anchor: 'Article',
+    expression: `COLLECT { MATCH (figure:Figure {articleId: n.id})
+      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
+      RETURN ${figureProjection('figure')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(figureSchema, 'figure'),
+  };
+}
+
+export function articleClaims(first: number): Facet<ClaimRecord[]> {
+  return {
+    key: `articleClaims:${first}`,
+    anchor: 'Article',
+    expression: `COLLECT { MATCH (claim:Claim {articleId: n.id})
+      WITH claim ORDER BY ${TEXT_ORDER('claim')} LIMIT $_first
+      RETURN ${claimProjection('claim')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(claimSchema, 'claim'),
+  };
+}
+
+export function articleDeployments(first: number): Facet<DeploymentRecord[]> {
+  return {
+    key: `articleDeployments:${first}`,
+    anchor: 'Article',
+    expression: `COLLECT { MATCH (deployment:Deployment {articleId: n.id})
+      WITH deployment ORDER BY ${TEXT_ORDER('deployment')} LIMIT $_first
+      RETURN ${deploymentProjection('deployment')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(deploymentSchema, 'deployment'),
+  };
+}
+
