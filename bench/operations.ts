@@ -102,10 +102,10 @@ const entityCard: Operation = {
     query: `query EntityCard($id: ID!) {
       entity(id: $id) {
         id kind name aliases description
-        mentions { start end text }
+        mentions(first: 100) { start end text }
         ... on Organization { category country { id name } parent { id name } ledBy { id name } }
         relations(first: 100) { type direction certainty role title other { id kind name } evidence { start end text } }
-        claims { id summary certainty }
+        claims(first: 100) { id summary certainty }
       }
     }`,
     variables: (p) => ({ id: p.organizationId }),
@@ -330,41 +330,61 @@ const figures: Operation = {
   name: 'figures',
   list: true,
   ours: {
+    // examples/casualty-figures.graphql: the first page of 100, with the total.
     query: `query CasualtyFigures($metric: FigureMetric) {
-      figures(metric: $metric) {
-        id metric counts text value lowerBound lowerBoundExclusive upperBound approximate certainty
-        event { id name }
-        source { id name }
-        evidence { text }
+      figures(metric: $metric, first: 100) {
+        totalCount
+        edges { node {
+          id metric counts text value lowerBound lowerBoundExclusive upperBound approximate certainty
+          event { id name }
+          source { id name }
+          evidence { text }
+        } }
       }
     }`,
     variables: (p) => ({ metric: p.metric }),
-    summary: (data) => countFigures(asList(data.figures), (figure) => figure.event),
+    summary: (data) => {
+      const page = data.figures as Json;
+      return `total=${page.totalCount} ${countFigures(asList(page.edges).map((edge) => edge.node as Json), (figure) => figure.event)}`;
+    },
   },
   neo4jGraphql: {
     query: `query CasualtyFigures($metric: String!) {
-      figures(where: { metric: { eq: $metric } }, sort: [{ articleId: ASC }, { id: ASC }]) {
-        id metric counts text value lowerBound lowerBoundExclusive upperBound approximate certainty
-        event { id name }
-        source { id name }
-        evidenceTexts
+      figuresConnection(first: 100, where: { metric: { eq: $metric } }, sort: [{ articleId: ASC }, { id: ASC }]) {
+        totalCount
+        edges { node {
+          id metric counts text value lowerBound lowerBoundExclusive upperBound approximate certainty
+          event { id name }
+          source { id name }
+          evidenceTexts
+        } }
       }
     }`,
     variables: (p) => ({ metric: p.metric }),
-    summary: (data) => countFigures(asList(data.figures), (figure) => asList(figure.event).length > 0),
+    summary: (data) => {
+      const page = data.figuresConnection as Json;
+      return `total=${page.totalCount} ${countFigures(asList(page.edges).map((edge) => edge.node as Json), (figure) => asList(figure.event).length > 0)}`;
+    },
   },
   raw: {
     cypher: `
-      MATCH (figure:Figure {metric: $metric})
-      WITH figure ORDER BY figure.articleId, figure.evidenceStarts[0], figure.id
-      OPTIONAL MATCH (figure)-[:FIGURE_OF]->(event:Event)
-      OPTIONAL MATCH (figure)-[:SOURCED_FROM]->(source:Entity)
-      RETURN figure {.id, .metric, .counts, .text, .value, .lowerBound, .lowerBoundExclusive, .upperBound, .approximate,
-        .certainty, event: event {.id, .name}, source: source {.id, .name},
-        evidence: [text IN figure.evidenceTexts | {text: text}]} AS figure`,
+      CALL () { MATCH (figure:Figure {metric: $metric}) RETURN count(figure) AS total }
+      CALL () {
+        MATCH (figure:Figure {metric: $metric})
+        WITH figure ORDER BY figure.articleId, figure.evidenceStarts[0], figure.id LIMIT 100
+        OPTIONAL MATCH (figure)-[:FIGURE_OF]->(event:Event)
+        OPTIONAL MATCH (figure)-[:SOURCED_FROM]->(source:Entity)
+        RETURN collect(figure {.id, .metric, .counts, .text, .value, .lowerBound, .lowerBoundExclusive, .upperBound, .approximate,
+          .certainty, event: event {.id, .name}, source: source {.id, .name},
+          evidence: [text IN figure.evidenceTexts | {text: text}]}) AS figures
+      }
+      RETURN total, figures`,
     parameters: (p) => ({ metric: p.metric }),
-    shape: (rows) => ({ figures: rows.map((row) => row.figure) }),
-    summary: (data) => countFigures(asList(data.figures), (figure) => figure.event),
+    shape: (rows) => ({ figures: { totalCount: rows[0]?.total, edges: asList(rows[0]?.figures).map((node) => ({ node })) } }),
+    summary: (data) => {
+      const page = data.figures as Json;
+      return `total=${page.totalCount} ${countFigures(asList(page.edges).map((edge) => edge.node as Json), (figure) => figure.event)}`;
+    },
   },
 };
 

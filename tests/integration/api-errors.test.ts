@@ -1,10 +1,12 @@
 /**
  * How the API answers what it cannot serve: unknown ids are null or empty (never errors), bad
- * arguments are BAD_USER_INPUT naming the argument, and one bad field does not sink the rest.
+ * arguments are BAD_USER_INPUT naming the argument, unknown enum values (relation types) fail
+ * validation before anything runs, and one bad field does not sink the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { dataOf, expectBadInput } from './api-fixture.ts';
+import type { GraphQLResponse } from './helpers.ts';
 
 let api: TestServer;
 
@@ -16,7 +18,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-const LIST_FIELDS = ['entities', 'people', 'organizations', 'countries', 'places', 'events'] as const;
+const LIST_FIELDS = [
+  'entities', 'people', 'organizations', 'countries', 'places', 'events', 'figures', 'claims', 'deployments', 'articles',
+] as const;
 const listQuery = (field: string) => `query ($first: Int, $after: String) {
   ${field}(first: $first, after: $after) { totalCount edges { cursor node { id } } }
 }`;
@@ -28,11 +32,11 @@ describe('unknown ids', () => {
         entity(id: "no-such-entity") { id }
         article(id: "no-such-article") { id }
         path(from: "no-such-entity", to: "kazakhstan") { length }
-        neighborhood(id: "no-such-entity", depth: 3) { nodes { id } edges { type } }
-        speaker: claims(speakerId: "no-such-entity") { id }
-        about: claims(aboutId: "no-such-entity") { id }
-        figures(eventId: "no-such-event") { id }
-        deployments(destinationId: "no-such-country") { id }
+        neighborhood(id: "no-such-entity", depth: 3) { nodes { id } edges { type } edgesTruncated }
+        speaker: claims(speakerId: "no-such-entity") { totalCount edges { node { id } } }
+        about: claims(aboutId: "no-such-entity") { totalCount edges { node { id } } }
+        figures(eventId: "no-such-event") { totalCount edges { node { id } } }
+        deployments(destinationId: "no-such-country") { totalCount edges { node { id } } }
         timeline(countryId: "no-such-country") { id }
         atPlace: events(placeId: "no-such-place") { totalCount edges { node { id } } }
         inCountry: events(countryId: "no-such-country") { totalCount edges { node { id } } }
@@ -45,11 +49,11 @@ describe('unknown ids', () => {
       entity: null,
       article: null,
       path: null,
-      neighborhood: { nodes: [], edges: [] },
-      speaker: [],
-      about: [],
-      figures: [],
-      deployments: [],
+      neighborhood: { nodes: [], edges: [], edgesTruncated: false },
+      speaker: { totalCount: 0, edges: [] },
+      about: { totalCount: 0, edges: [] },
+      figures: { totalCount: 0, edges: [] },
+      deployments: { totalCount: 0, edges: [] },
       timeline: [],
       atPlace: { totalCount: 0, edges: [] },
       inCountry: { totalCount: 0, edges: [] },
@@ -64,15 +68,9 @@ describe('unknown ids', () => {
     expect(data).toEqual({ entity: null, article: null });
   });
 
-  it('relation types nobody uses (or that look like Cypher) give empty lists', async () => {
-    const data = dataOf(
-      await api.graphql(`query ($types: [String!]) { entity(id: "kazakhstan") { relations(types: $types) { type } } }`, {
-        types: ['NO_SUCH_TYPE', 'LOCATED_IN]->() DETACH DELETE n //', "') RETURN 1 //"],
-      }),
-    );
+  it('a relation type nobody uses gives an empty list', async () => {
+    const data = dataOf(await api.graphql(`{ entity(id: "kazakhstan") { relations(types: [MEMBER_OF]) { type } } }`));
     expect(data.entity.relations).toEqual([]);
-    const still = dataOf(await api.graphql(`{ stats { entities } }`));
-    expect(still.stats.entities).toBe(47);
   });
 
   it('known entities without facts give empty lists', async () => {
@@ -83,6 +81,57 @@ describe('unknown ids', () => {
       } }`),
     );
     expect(data.entity).toEqual({ relations: [], claims: [], country: null, parent: null, ledBy: null });
+  });
+});
+
+describe('relation types', () => {
+  /** A response refused before execution: HTTP 400, no data, one error with this code naming `names`. */
+  function expectRefused(response: GraphQLResponse, code: string, ...names: string[]) {
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions?.code).toBe(code);
+    for (const name of names) expect(response.errors![0]!.message).toContain(name);
+  }
+
+  it('an unknown type written in the query fails validation', async () => {
+    const response = await api.graphql(`{ entity(id: "kazakhstan") { relations(types: [NO_SUCH_TYPE]) { type } } }`);
+    expectRefused(response, 'GRAPHQL_VALIDATION_FAILED', 'NO_SUCH_TYPE', 'RelationType');
+  });
+
+  it('a type written as a string fails validation (types are enum values now)', async () => {
+    const response = await api.graphql(`{ entity(id: "kazakhstan") { relations(types: ["LOCATED_IN"]) { type } } }`);
+    expectRefused(response, 'GRAPHQL_VALIDATION_FAILED', 'RelationType');
+  });
+
+  it('a variable declared [String!] fails validation', async () => {
+    const response = await api.graphql(`query ($types: [String!]) { entity(id: "kazakhstan") { relations(types: $types) { type } } }`, {
+      types: ['LOCATED_IN'],
+    });
+    expectRefused(response, 'GRAPHQL_VALIDATION_FAILED', '$types', '[RelationType!]');
+  });
+
+  it.each([['NO_SUCH_TYPE'], ['LOCATED_IN]->() DETACH DELETE n //'], ["') RETURN 1 //"], ['located_in']])(
+    'an unknown value (%j) of a [RelationType!] variable is refused before anything runs',
+    async (type) => {
+      const response = await api.graphql(
+        `query ($types: [RelationType!]) { entity(id: "kazakhstan") { relations(types: $types) { type } } }`,
+        { types: ['LOCATED_IN', type] },
+      );
+      expectRefused(response, 'BAD_USER_INPUT', '$types', 'RelationType');
+      const still = dataOf(await api.graphql(`{ stats { entities } }`));
+      expect(still.stats.entities).toBe(47);
+    },
+  );
+
+  it('known values of a [RelationType!] variable filter as written', async () => {
+    const data = dataOf(
+      await api.graphql(`query ($types: [RelationType!]) { entity(id: "kazakhstan") { relations(types: $types) { type } } }`, {
+        types: ['LOCATED_IN', 'HOLDS_POSITION'],
+      }),
+    );
+    expect(data.entity.relations.length).toBeGreaterThan(0);
+    expect(data.entity.relations.every((relation: any) => ['LOCATED_IN', 'HOLDS_POSITION'].includes(relation.type))).toBe(true);
   });
 });
 
