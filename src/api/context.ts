@@ -1,6 +1,6 @@
 /** The per-request context: a fresh reader (counting round trips) and fresh DataLoaders. */
 import type { Driver } from 'neo4j-driver';
-import { GraphReader } from '../graph/reader.ts';
+import { GraphReader, type QueryProfile } from '../graph/reader.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface RequestContext {
@@ -14,9 +14,11 @@ export interface ContextSettings {
   driver: Driver;
   database: string;
   queryTimeoutMs: number;
+  /** Profile every query (benchmarks only). */
+  onProfile?: (profile: QueryProfile) => void;
 }
 
 export function createRequestContext(settings: ContextSettings): RequestContext {
-  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs);
+  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs, settings.onProfile);
   return { reader, loaders: createLoaders(reader) };
 }

@@ -12,9 +12,12 @@ import {
   GraphQLError,
   isLeafType,
   isListType,
+  Kind,
+  type FieldNode,
   type GraphQLField,
   type GraphQLNamedType,
   type OperationDefinitionNode,
+  type SelectionNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
@@ -54,12 +57,29 @@ export function boundOf(args: Record<string, unknown>): number | null {
   return null;
 }
 
-export const objectCountEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+/** `pageInfo` selections directly under a connection: one object each, however large the page. */
+function pageInfoSelections(node: FieldNode): number {
+  const count = (selections: readonly SelectionNode[]): number =>
+    selections.reduce(
+      (sum, selection) =>
+        sum +
+        (selection.kind === Kind.FIELD && selection.name.value === 'pageInfo' ? 1 : 0) +
+        (selection.kind === Kind.INLINE_FRAGMENT ? count(selection.selectionSet.selections) : 0),
+      0,
+    );
+  return count(node.selectionSet?.selections ?? []);
+}
+
+export const objectCountEstimator: ComplexityEstimator = ({ type, field, node, args, childComplexity }) => {
   // Introspection is priced by Armor's other limits, not by size: Sandbox must always load.
   if (field.name.startsWith('__') || isLeafType(getNamedType(field.type))) return 0;
   const list = isListType(getNullableType(field.type));
   const bound = boundOf(args);
-  if (bound !== null) return list ? bound * (1 + childComplexity) : 1 + bound * childComplexity;
+  if (bound !== null && list) return bound * (1 + childComplexity);
+  if (bound !== null) {
+    const pageInfo = Math.min(pageInfoSelections(node), childComplexity);
+    return 1 + pageInfo + bound * (childComplexity - pageInfo);
+  }
   if (!list) return 1 + childComplexity;
   // An unlisted list is priced at the largest page (tests/unit/cost-model.test.ts keeps the table complete).
   return (fixedListSize(type, field) ?? MAX_PAGE_SIZE) * (1 + childComplexity);

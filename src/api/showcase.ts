@@ -19,13 +19,19 @@ query Showcase {
     certainty
     figures { metric text value lowerBound approximate certainty }
   }
-  deployments(destinationId: "kazakhstan") {
-    country { name isoCode }
-    force
-    status
-    certainty
-    troops { text value approximate }
-    evidence { text }
+  deployments(destinationId: "kazakhstan", first: 10) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        country { name isoCode }
+        force
+        status
+        certainty
+        troops { text value approximate }
+        evidence { text }
+      }
+    }
   }
 }
 `;

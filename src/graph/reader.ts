@@ -7,6 +7,21 @@ import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver
 
 export type Row = Record<string, unknown>;
 
+/** What a profiled query cost the database (see `bench/profile.ts`). */
+export interface QueryProfile {
+  cypher: string;
+  dbHits: number;
+  rows: number;
+  ms: number;
+}
+
+interface ProfiledPlan {
+  dbHits: number;
+  children: ProfiledPlan[];
+}
+
+const totalDbHits = (plan: ProfiledPlan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + totalDbHits(child), 0);
+
 /** JavaScript numbers travel as floats; LIMIT and list slices need Cypher integers. */
 export const integer = (value: number) => neo4j.int(value);
 
@@ -20,6 +35,8 @@ export class GraphReader {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly timeoutMs: number,
+    /** When given, every query runs under PROFILE and reports its cost here. */
+    private readonly onProfile?: (profile: QueryProfile) => void,
   ) {}
 
   /** The request's transaction, begun by its first query. */
@@ -34,7 +51,14 @@ export class GraphReader {
 
   async rows(cypher: string, parameters: Row = {}): Promise<Row[]> {
     this.roundTrips += 1;
-    const result = await this.transaction().run(cypher, parameters);
+    if (!this.onProfile) {
+      const result = await this.transaction().run(cypher, parameters);
+      return result.records.map((record) => record.toObject() as Row);
+    }
+    const started = performance.now();
+    const result = await this.transaction().run(`PROFILE ${cypher}`, parameters);
+    const plan = result.summary.profile;
+    this.onProfile({ cypher, dbHits: plan ? totalDbHits(plan) : 0, rows: result.records.length, ms: performance.now() - started });
     return result.records.map((record) => record.toObject() as Row);
   }
 

@@ -1,6 +1,6 @@
 /**
  * `entity` and the fields of every entity type, checked against the seed annotation:
- * mentions, relations, claims, positions, and each type's own fields.
+ * mentions, relations, claims, positions, each type's own fields, and the `first` of each list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
@@ -147,11 +147,11 @@ describe('Entity.relations', () => {
     const data = dataOf(
       await api.graphql(`{
         entity(id: "kazakhstan") {
-          locatedIn: relations(types: ["LOCATED_IN"], direction: IN) { type direction other { id } }
-          occurredIn: relations(types: ["OCCURRED_IN"]) { type direction other { id } }
-          both: relations(types: ["HOLDS_POSITION", "PART_OF"]) { type direction other { id } }
+          locatedIn: relations(types: [LOCATED_IN], direction: IN) { type direction other { id } }
+          occurredIn: relations(types: [OCCURRED_IN]) { type direction other { id } }
+          both: relations(types: [HOLDS_POSITION, PART_OF]) { type direction other { id } }
           out: relations(direction: OUT) { type }
-          none: relations(types: ["MEMBER_OF"]) { type }
+          none: relations(types: [MEMBER_OF]) { type }
         }
       }`),
     );
@@ -242,7 +242,7 @@ describe('Person', () => {
     const data = dataOf(
       await api.graphql(`{ entity(id: "ruslan-balbek") {
         ... on Person { ${POSITIONS} }
-        relations(types: ["HOLDS_POSITION"]) { type direction title former certainty other { id } }
+        relations(types: [HOLDS_POSITION]) { type direction title former certainty other { id } }
       } }`),
     );
     expect(data.entity.positions).toHaveLength(1);
@@ -441,6 +441,54 @@ describe('Event', () => {
     expect(data.entity.subEvents).toHaveLength(12);
     expect(data.entity.subEvents.every((sub: any) => sub.partOf.id === 'kazakhstan-unrest-2022-01')).toBe(true);
     expect(data.entity.countries).toEqual([{ id: 'kazakhstan' }]);
+  });
+});
+
+describe('nested lists', () => {
+  const touching = (id: string) => annotation.relations.filter((r) => r.from === id || r.to === id);
+  const eventEvidence = (id: string) => {
+    const event = annotatedEntity(id);
+    if (event.kind !== 'EVENT') throw new Error(`${id} is not an event`);
+    return event.evidence;
+  };
+  /** [type, entity, list field, selection, how many items the annotation gives it]: lists with more than two items. */
+  const LISTS: [string, string, string, string, number][] = [
+    ['Entity', 'kazakhstan', 'mentions', 'start end text', annotatedEntity('kazakhstan').mentions.length],
+    ['Entity', 'csto-deployment-kazakhstan', 'relations', 'type direction other { id }', touching('csto-deployment-kazakhstan').length],
+    ['Entity', 'kazakhstan-unrest-2022-01', 'claims', 'id', annotation.claims.filter((c) => c.aboutIds.includes('kazakhstan-unrest-2022-01')).length],
+    ['Country', 'kazakhstan', 'places', 'id', expectedInside('kazakhstan', 'PLACE').length],
+    ['Event', 'arson-presidential-residence-mayors-office', 'places', 'id', outgoing('arson-presidential-residence-mayors-office', 'OCCURRED_IN').length],
+    ['Event', 'csto-deployment-kazakhstan', 'participants', 'role entity { id }', incoming('csto-deployment-kazakhstan', 'PARTICIPATED_IN').length],
+    ['Event', 'kazakhstan-unrest-2022-01', 'subEvents', 'id', incoming('kazakhstan-unrest-2022-01', 'PART_OF').length],
+    ['Event', 'csto-deployment-kazakhstan', 'figures', 'id', annotation.figures.filter((f) => f.eventId === 'csto-deployment-kazakhstan').length],
+    ['Event', 'csto-deployment-kazakhstan', 'evidence', 'start end', eventEvidence('csto-deployment-kazakhstan').length],
+  ];
+
+  it.each(LISTS)('%s.%s of %s: first: 2 is the start of the whole list; the default is the first 20', async (type, id, field, selection, count) => {
+    const data = dataOf(
+      await api.graphql(`query ($id: ID!) { entity(id: $id) { ... on ${type} {
+        two: ${field}(first: 2) { ${selection} }
+        whole: ${field}(first: 100) { ${selection} }
+        byDefault: ${field} { ${selection} }
+      } } }`, { id }),
+    );
+    expect(count).toBeGreaterThan(2);
+    expect(data.entity.whole).toHaveLength(count);
+    expect(data.entity.two).toEqual(data.entity.whole.slice(0, 2));
+    expect(data.entity.byDefault).toEqual(data.entity.whole.slice(0, 20));
+  });
+
+  it('Person.positions and Country.organizations take first too', async () => {
+    const data = dataOf(
+      await api.graphql(`{
+        tokayev: entity(id: "kassym-jomart-tokayev") { ... on Person { one: positions(first: 1) { title } whole: positions(first: 100) { title } } }
+        kazakhstan: entity(id: "kazakhstan") { ... on Country { one: organizations(first: 1) { id } whole: organizations(first: 100) { id } } }
+      }`),
+    );
+    expect(data.tokayev.whole).toEqual([{ title: 'President' }]);
+    expect(data.tokayev.one).toEqual(data.tokayev.whole);
+    expect(data.kazakhstan.whole).toHaveLength(2);
+    expect(data.kazakhstan.one).toEqual(data.kazakhstan.whole.slice(0, 1));
   });
 });
 

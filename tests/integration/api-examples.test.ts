@@ -1,10 +1,11 @@
 /**
- * The dashboard operations in `examples/`: each runs over HTTP with its default variables, under
- * the server's real limits, and gives the answers a dashboard would show.
+ * The dashboard operations in `examples/` and the Sandbox showcase: each runs over HTTP with its
+ * default variables, under the server's real limits, and gives the answers a dashboard would show.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE_OPERATION } from '../../src/api/showcase.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { annotation, articleText, dataOf, ids, sorted } from './api-fixture.ts';
 
@@ -23,6 +24,43 @@ afterAll(async () => {
 
 /** Runs an example as a dashboard would: its text, its default variables (or a few of its own). */
 const run = async (name: string, variables?: Record<string, unknown>) => dataOf(await api.graphql(example(name), variables));
+
+/** The nodes of one page of a connection. */
+const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
+
+/**
+ * Runs a paged example a few items at a time, following `endCursor` as a dashboard's "more"
+ * button would; each page holds `first` items until the last, and the total never changes.
+ */
+async function walkExample(name: string, field: string, first: number, variables: Record<string, unknown> = {}) {
+  const pages: any[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const current: any = (await run(name, { ...variables, first, after }))[field];
+    pages.push(current);
+    // These examples select no edge cursors: a page has an end cursor exactly when it has edges.
+    expect(current.pageInfo.endCursor === null).toBe(current.edges.length === 0);
+    expect(current.totalCount).toBe(pages[0].totalCount);
+    if (!current.pageInfo.hasNextPage) break;
+    expect(current.edges).toHaveLength(first);
+    after = current.pageInfo.endCursor;
+    expect(pages.length).toBeLessThan(50);
+  }
+  expect(pages.at(-1).edges.length).toBeLessThanOrEqual(first);
+  return pages.flatMap(nodes);
+}
+
+/** Checks that a paged example's default run holds the whole list on one page, and that walking it gives the same list. */
+async function expectOnePageAndWalk(name: string, field: string, expectedCount: number) {
+  const whole = (await run(name))[field];
+  expect(whole.totalCount).toBe(expectedCount);
+  expect(whole.edges).toHaveLength(expectedCount);
+  expect(whole.pageInfo.hasNextPage).toBe(false);
+  const walked = await walkExample(name, field, 2);
+  expect(ids(walked)).toEqual(ids(nodes(whole)));
+  expect(new Set(ids(walked)).size).toBe(expectedCount);
+  return nodes(whole);
+}
 
 const CHECKED = [
   'casualty-figures',
@@ -103,8 +141,7 @@ describe('examples', () => {
   });
 
   it('casualty-figures: 18 security personnel killed, more than 2,000 arrested', async () => {
-    const { figures } = await run('casualty-figures');
-    expect(figures).toHaveLength(annotation.figures.length);
+    const figures = await expectOnePageAndWalk('casualty-figures', 'figures', annotation.figures.length);
     const security = figures.find((figure: any) => figure.counts === 'security personnel');
     expect(security).toMatchObject({
       metric: 'KILLED',
@@ -122,13 +159,14 @@ describe('examples', () => {
       text: 'more than 2,000',
     });
     const killed = (await run('casualty-figures', { metric: 'KILLED' })).figures;
-    expect(killed.every((figure: any) => figure.metric === 'KILLED')).toBe(true);
-    expect(killed.map((figure: any) => figure.value)).toContain(18);
+    expect(killed.totalCount).toBe(annotation.figures.filter((figure) => figure.metric === 'KILLED').length);
+    expect(nodes(killed).every((figure: any) => figure.metric === 'KILLED')).toBe(true);
+    expect(nodes(killed).map((figure: any) => figure.value)).toContain(18);
+    expect(ids(await walkExample('casualty-figures', 'figures', 2, { metric: 'KILLED' }))).toEqual(ids(nodes(killed)));
   });
 
   it('troop-deployments: five countries with their statuses', async () => {
-    const { deployments } = await run('troop-deployments');
-    expect(deployments).toHaveLength(5);
+    const deployments = await expectOnePageAndWalk('troop-deployments', 'deployments', 5);
     const statuses = Object.fromEntries(deployments.map((d: any) => [d.country.id, d.status]));
     expect(statuses).toEqual({ russia: 'ARRIVED', belarus: 'ARRIVED', armenia: 'SENT', tajikistan: 'SENDING', kyrgyzstan: 'EXPECTED' });
     expect(deployments.every((d: any) => d.destination.id === 'kazakhstan' && d.destination.isoCode === 'KZ')).toBe(true);
@@ -139,9 +177,9 @@ describe('examples', () => {
   });
 
   it("claims-by-speaker: Balbek's claims, all ALLEGED", async () => {
-    const { claims } = await run('claims-by-speaker');
-    expect(claims).toHaveLength(annotation.claims.filter((claim) => claim.speakerId === 'ruslan-balbek').length);
-    expect(claims.length).toBeGreaterThan(0);
+    const balbek = annotation.claims.filter((claim) => claim.speakerId === 'ruslan-balbek');
+    expect(balbek.length).toBeGreaterThan(0);
+    const claims = await expectOnePageAndWalk('claims-by-speaker', 'claims', balbek.length);
     for (const claim of claims) {
       expect(claim.certainty).toBe('ALLEGED');
       expect(claim.speaker).toEqual({ id: 'ruslan-balbek', name: 'Ruslan Balbek' });
@@ -159,6 +197,15 @@ describe('examples', () => {
     expect(nodeIds.has('russia')).toBe(true); // two hops: through the CSTO deployment
     expect(neighborhood.edges.length).toBeGreaterThan(0);
     for (const edge of neighborhood.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+    // Every annotated relation between two of the nodes is an edge, unless the view says it cut some.
+    const between = annotation.relations.filter((relation) => nodeIds.has(relation.from) && nodeIds.has(relation.to));
+    const annotated = new Set(between.map((relation) => `${relation.from}|${relation.type}|${relation.to}|${relation.certainty}`));
+    const edges = neighborhood.edges.map((edge: any) => `${edge.source}|${edge.type}|${edge.target}|${edge.certainty}`);
+    expect(new Set(edges).size).toBe(edges.length);
+    for (const edge of edges) expect(annotated.has(edge), edge).toBe(true);
+    const pairs = new Set(between.map((relation) => `${relation.from}|${relation.type}|${relation.to}`));
+    expect(neighborhood.edgesTruncated).toBe(edges.length < pairs.size);
+    if (!neighborhood.edgesTruncated) expect(sorted(edges)).toEqual(sorted([...annotated]));
   });
 
   it('path: Balbek reaches Tokayev', async () => {
@@ -187,5 +234,21 @@ describe('examples', () => {
       'arson-presidential-residence-mayors-office',
       'burning-of-government-buildings',
     ]);
+  });
+
+  it('the Sandbox showcase runs as it opens: Tokayev, the timeline and the five contingents', async () => {
+    const data = dataOf(await api.graphql(SHOWCASE_OPERATION));
+    expect(data.stats).toEqual({
+      articles: 1,
+      entities: annotation.entities.length,
+      figures: annotation.figures.length,
+      claims: annotation.claims.length,
+      deployments: annotation.deployments.length,
+    });
+    expect(ids(data.search.map((hit: any) => hit.entity))).toContain('kassym-jomart-tokayev');
+    expect(data.timeline.length).toBeGreaterThan(0);
+    expect(data.deployments.totalCount).toBe(5);
+    expect(data.deployments.pageInfo.hasNextPage).toBe(false);
+    expect(sorted(data.deployments.edges.map((edge: any) => edge.node.country.isoCode))).toEqual(['AM', 'BY', 'KG', 'RU', 'TJ']);
   });
 });

@@ -15,9 +15,22 @@ afterAll(async () => {
 });
 
 describe("the API's reader", () => {
+  it('reads one request in one transaction, and refuses queries once closed', async () => {
+    const reader = new GraphReader(database.driver, database.name, 5_000);
+    const [first, second] = await Promise.all([
+      reader.rows('RETURN 1 AS n'),
+      reader.rows('RETURN 2 AS n'),
+    ]);
+    expect([first?.[0]?.n, second?.[0]?.n]).toEqual([1, 2]);
+    expect(reader.roundTrips).toBe(2);
+    await reader.close();
+    await expect(reader.rows('RETURN 3 AS n')).rejects.toThrow(/closed/);
+  });
+
   it('cannot write, even when handed a write query', async () => {
     const reader = new GraphReader(database.driver, database.name, 5_000);
     await expect(reader.rows("CREATE (:Intruder {name: 'x'})")).rejects.toThrow(/read/i);
+    await reader.close();
     const { records } = await database.driver.executeQuery('MATCH (n:Intruder) RETURN count(n) AS intruders', {}, { database: database.name });
     expect(records[0]?.get('intruders')).toBe(0);
   });
@@ -30,5 +43,6 @@ describe("the API's reader", () => {
       .then(() => null, (failure: unknown) => failure);
     expect(databaseErrorCode(error)).toBe('QUERY_TIMEOUT');
     expect(Date.now() - started).toBeLessThan(10_000);
+    await reader.close();
   });
 });

@@ -1,14 +1,19 @@
 /**
  * The SDL contract: every example operation (and the Sandbox showcase) is valid against it and
- * runnable with its defaults, everything in it is described, and every root field has a resolver.
+ * runnable with its defaults, everything in it is described, every root field has a resolver,
+ * relation types are an enum, and every list is bounded (a `first`, a connection, or a fixed cap).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   buildSchema,
+  getNamedType,
+  getNullableType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
+  isLeafType,
+  isListType,
   isNonNullType,
   isObjectType,
   isSpecifiedScalarType,
@@ -18,8 +23,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { FIXED_LIST_SIZES } from '../../src/api/cost-limit.ts';
 import { loadTypeDefs, resolvers } from '../../src/api/schema.ts';
 import { SHOWCASE_OPERATION } from '../../src/api/showcase.ts';
+import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 const examples = readdirSync(EXAMPLES_DIR)
@@ -122,6 +129,113 @@ describe('example operations', () => {
     const errors = validate(schema, parse(`{ entity(id: "x") { ... on Organization { category } ... on Place { category } } }`));
     expect(errors.length).toBeGreaterThan(0);
     expect(validate(schema, parse(`{ entity { id } }`)).length).toBeGreaterThan(0);
+  });
+});
+
+/** The named type of a field or argument type, as SDL writes it (`[RelationType!]`, `Int`). */
+const typeOf = (typeName: string, fieldName: string) => {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type) && !isInterfaceType(type)) throw new Error(`${typeName} has no fields`);
+  const field = type.getFields()[fieldName];
+  if (!field) throw new Error(`${typeName}.${fieldName} does not exist`);
+  return field;
+};
+const errorsOf = (operation: string) => validate(schema, parse(operation)).map((error) => error.message);
+
+describe('relation types', () => {
+  const ENTITY_TYPES = ['Entity', 'Person', 'Organization', 'Country', 'Place', 'Event'];
+
+  it('are the enum RelationType, with exactly the vocabulary of relation types', () => {
+    const relationType = schema.getType('RelationType');
+    if (!isEnumType(relationType)) throw new Error('RelationType is not an enum');
+    expect(relationType.getValues().map((value) => value.name)).toEqual([...RELATION_TYPES]);
+    for (const [type, field] of [['Relation', 'type'], ['GraphEdge', 'type'], ['RelationTypeCount', 'type']]) {
+      expect(typeOf(type!, field!).type.toString(), `${type}.${field}`).toBe('RelationType!');
+    }
+    for (const type of ENTITY_TYPES) {
+      const types = typeOf(type, 'relations').args.find((argument) => argument.name === 'types');
+      expect(types?.type.toString(), `${type}.relations(types)`).toBe('[RelationType!]');
+    }
+  });
+
+  it('are written as enum values: strings and unknown names fail validation', () => {
+    expect(errorsOf(`{ entity(id: "x") { relations(types: [HOLDS_POSITION, LOCATED_IN]) { type } } }`)).toEqual([]);
+    expect(errorsOf(`query ($types: [RelationType!]) { entity(id: "x") { relations(types: $types) { type } } }`)).toEqual([]);
+    expect(errorsOf(`{ entity(id: "x") { relations(types: ["HOLDS_POSITION"]) { type } } }`)).toEqual([
+      expect.stringContaining('RelationType'),
+    ]);
+    expect(errorsOf(`{ entity(id: "x") { relations(types: [NO_SUCH_TYPE]) { type } } }`)).toEqual([
+      expect.stringContaining('NO_SUCH_TYPE'),
+    ]);
+    expect(errorsOf(`query ($types: [String!]) { entity(id: "x") { relations(types: $types) { type } } }`)).toEqual([
+      expect.stringContaining('[RelationType!]'),
+    ]);
+  });
+});
+
+describe('paging', () => {
+  /** Every list in the schema that takes `first`, with its default: exactly the nested lists of the contract. */
+  const NESTED_LISTS: Record<string, number> = {
+    'Article.entities': 100,
+    'Article.figures': 20,
+    'Article.claims': 20,
+    'Article.deployments': 20,
+    'Person.positions': 20,
+    'Country.places': 20,
+    'Country.organizations': 20,
+    'Event.places': 20,
+    'Event.countries': 20,
+    'Event.participants': 20,
+    'Event.subEvents': 20,
+    'Event.figures': 20,
+    'Event.evidence': 20,
+    'Event.reportedBy': 20,
+  };
+  for (const type of ['Entity', 'Person', 'Organization', 'Country', 'Place', 'Event']) {
+    for (const field of ['mentions', 'relations', 'claims']) NESTED_LISTS[`${type}.${field}`] = 20;
+  }
+
+  it('root figures, claims, deployments and articles are connections with first (default 20) and after', () => {
+    const query = schema.getQueryType()!.getFields();
+    for (const [field, node] of [['figures', 'Figure'], ['claims', 'Claim'], ['deployments', 'Deployment'], ['articles', 'Article']]) {
+      expect(query[field!]!.type.toString()).toBe(`${node}Connection!`);
+      const args = Object.fromEntries(query[field!]!.args.map((argument) => [argument.name, argument]));
+      expect(args.first?.type.toString(), field).toBe('Int');
+      expect(args.first?.defaultValue, field).toBe(20);
+      expect(args.after?.type.toString(), field).toBe('String');
+      expect(typeOf(`${node}Connection`, 'totalCount').type.toString()).toBe('Int!');
+      expect(typeOf(`${node}Connection`, 'pageInfo').type.toString()).toBe('PageInfo!');
+      expect(typeOf(`${node}Connection`, 'edges').type.toString()).toBe(`[${node}Edge!]!`);
+      expect(typeOf(`${node}Edge`, 'cursor').type.toString()).toBe('String!');
+      expect(typeOf(`${node}Edge`, 'node').type.toString()).toBe(`${node}!`);
+    }
+    expect(errorsOf(`{ figures { id } }`)).toEqual([expect.stringContaining('id')]);
+    expect(errorsOf(`{ figures(first: 3, after: "x") { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`)).toEqual([]);
+  });
+
+  it('every nested list of objects takes first, with its default; the rest have a fixed cap or are connection edges', () => {
+    const withFirst: Record<string, unknown> = {};
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || type === schema.getQueryType() || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const name = `${type.name}.${field.name}`;
+        const first = field.args.find((argument) => argument.name === 'first');
+        if (first) {
+          expect(first.type.toString(), name).toBe('Int');
+          withFirst[name] = first.defaultValue;
+        } else if (isListType(getNullableType(field.type)) && !isLeafType(getNamedType(field.type))) {
+          const edges = type.name.endsWith('Connection') && field.name === 'edges';
+          if (!edges && FIXED_LIST_SIZES[name] === undefined) unbounded.push(name);
+        }
+      }
+    }
+    expect(withFirst).toEqual(NESTED_LISTS);
+    expect(unbounded).toEqual([]);
+  });
+
+  it('a subgraph says whether it cut its edges', () => {
+    expect(typeOf('Subgraph', 'edgesTruncated').type.toString()).toBe('Boolean!');
   });
 });
 
