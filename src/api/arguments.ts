@@ -13,10 +13,13 @@ export function pageSize(value: number | null | undefined, fallback = 20): numbe
   return intInRange('first', value ?? fallback, 0, MAX_PAGE_SIZE);
 }
 
-export function cursor(value: string | null | undefined): Keyset | null {
+/** A cursor of a list ordered by `sortKeys` keys (besides the id). */
+export function cursor(value: string | null | undefined, sortKeys: number): Keyset | null {
   if (value === null || value === undefined) return null;
   const keyset = decodeCursor(value);
-  if (!keyset) throw badInput('after', 'is not a cursor from this API (use a pageInfo.endCursor or an edge cursor)');
+  if (!keyset || keyset.keys.length !== sortKeys) {
+    throw badInput('after', 'is not a cursor of this list (use its pageInfo.endCursor or an edge cursor)');
+  }
   return keyset;
 }
 

@@ -37,29 +37,29 @@ export const ARTICLE_SHAPE: NodeShape<ArticleRecord> = {
   parse: (value) => parseRow(articleSchema, value, 'article'),
 };
 
-const BY_NAME = 'n.name';
+const BY_NAME = ['n.name'];
 /** Dated events first, in date order; undated ones after, by name. */
-const BY_DATE = "coalesce(n.dateIso, '9999-99-99') + ' ' + n.name";
-/** Facts in article and text order, as one string key. */
-const BY_TEXT_POSITION = "n.articleId + ' ' + right('000000000' + toString(coalesce(n.evidenceStarts[0], 0)), 10)";
+const BY_DATE = ["coalesce(n.dateIso, '9999-99-99')", 'n.name'];
+/** Facts in article and text order. */
+const BY_TEXT_POSITION = ['n.articleId', 'coalesce(n.evidenceStarts[0], 0)'];
 
 /** Matches entities inside the entity `$value` (itself, or through the given hops). */
 const inside = (hops: string) => `EXISTS { (n)-[:${hops}*0..4]->(:Entity {id: $value}) }`;
 
-export const entityList = (kinds: readonly EntityKind[] | null) => listSpec('(n:Entity)', BY_NAME, [['n.kind IN $value', kinds]]);
+export const entityList = (kinds: readonly EntityKind[] | null) => listSpec({ pattern: '(n:Entity)', sortKeys: BY_NAME }, [['n.kind IN $value', kinds]]);
 
-export const personList = () => listSpec('(n:Person)', BY_NAME, []);
+export const personList = () => listSpec({ pattern: '(n:Person)', sortKeys: BY_NAME }, []);
 
-export const countryList = () => listSpec('(n:Country)', BY_NAME, []);
+export const countryList = () => listSpec({ pattern: '(n:Country)', sortKeys: BY_NAME }, []);
 
 export const organizationList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
-  listSpec('(n:Organization)', BY_NAME, [
+  listSpec({ pattern: '(n:Organization)', sortKeys: BY_NAME }, [
     ['n.category IN $value', filter.categories],
     [inside('LOCATED_IN|PART_OF'), filter.countryId],
   ]);
 
 export const placeList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
-  listSpec('(n:Place)', BY_NAME, [
+  listSpec({ pattern: '(n:Place)', sortKeys: BY_NAME }, [
     ['n.category IN $value', filter.categories],
     [inside('LOCATED_IN'), filter.countryId],
   ]);
@@ -82,8 +82,7 @@ export const eventList = (filter: EventFilter) => {
   // The narrowest place filter anchors the pattern; a country given beside a place stays a condition.
   const anchor = filter.placeId ?? filter.countryId;
   return listSpec(
-    anchor === null ? '(n:Event)' : EVENTS_INSIDE_ANCHOR,
-    BY_DATE,
+    anchor === null ? { pattern: '(n:Event)', sortKeys: BY_DATE } : { pattern: EVENTS_INSIDE_ANCHOR, sortKeys: BY_DATE, walks: true },
     [
       ['n.category IN $value', filter.categories],
       ['n.dateIso >= $value', filter.from],
@@ -96,24 +95,24 @@ export const eventList = (filter: EventFilter) => {
 };
 
 export const figureList = (filter: { metric: string | null; eventId: string | null }) =>
-  listSpec('(n:Figure)', BY_TEXT_POSITION, [
+  listSpec({ pattern: '(n:Figure)', sortKeys: BY_TEXT_POSITION }, [
     ['n.metric = $value', filter.metric],
     ['EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $value}) }', filter.eventId],
   ]);
 
 export const claimList = (filter: { speakerId: string | null; aboutId: string | null; certainty: string | null }) =>
-  listSpec('(n:Claim)', BY_TEXT_POSITION, [
+  listSpec({ pattern: '(n:Claim)', sortKeys: BY_TEXT_POSITION }, [
     ['n.certainty = $value', filter.certainty],
     ['EXISTS { (n)-[:SAID_BY]->(:Entity {id: $value}) }', filter.speakerId],
     ['EXISTS { (n)-[:ABOUT]->(:Entity {id: $value}) }', filter.aboutId],
   ]);
 
 export const deploymentList = (filter: { destinationId: string | null }) =>
-  listSpec('(n:Deployment)', BY_TEXT_POSITION, [
+  listSpec({ pattern: '(n:Deployment)', sortKeys: BY_TEXT_POSITION }, [
     ['EXISTS { (n)-[:TO_COUNTRY]->(:Country {id: $value}) }', filter.destinationId],
   ]);
 
-export const articleList = () => listSpec('(n:Article)', 'n.id', []);
+export const articleList = () => listSpec({ pattern: '(n:Article)', sortKeys: [] }, []);
 
 /** Dated events in date order, at most `first`, each with the given facets. */
 export async function timeline(

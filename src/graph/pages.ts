@@ -9,13 +9,15 @@ import { integer, type GraphReader, type Row } from './reader.ts';
 import type { PageRecord } from './types.ts';
 import { z } from 'zod';
 
-/** What a list needs: the pattern binding `n`, fixed filter fragments, and the sort key. */
+/** What a list needs: the pattern binding `n`, fixed filter fragments, and the sort keys. */
 export interface ListSpec {
   pattern: string;
   conditions: string[];
   parameters: Row;
-  /** A Cypher string expression over `n` that orders the list; `n.id` breaks ties. */
-  sortKey: string;
+  /** Cypher expressions over `n` that order the list, in turn; `n.id` breaks ties. */
+  sortKeys: string[];
+  /** Whether the pattern can match one node more than once (a walk), so rows need DISTINCT. */
+  walks: boolean;
 }
 
 /** How to project and parse one node of the list. */
@@ -25,30 +27,44 @@ export interface NodeShape<T> {
   parse: (value: unknown) => T;
 }
 
+/** Where a page ends: the sort keys of its last node, and that node's id. */
 export interface Keyset {
-  key: string;
+  keys: (string | number)[];
   id: string;
 }
 
 export function encodeCursor(keyset: Keyset): string {
-  return Buffer.from(JSON.stringify([keyset.key, keyset.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([...keyset.keys, keyset.id])).toString('base64url');
 }
+
+const cursorSchema = z.array(z.union([z.string(), z.number()])).min(2);
 
 /** Null when the cursor is not one this API produced. */
 export function decodeCursor(cursor: string): Keyset | null {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return { key: value[0] as string, id: value[1] as string };
-    }
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const id = parsed.data?.at(-1);
+    if (parsed.success && typeof id === 'string') return { keys: parsed.data.slice(0, -1), id };
   } catch {
     // Falls through to null.
   }
   return null;
 }
 
+/** `(k0, k1, …, n.id) > ($after0, $after1, …, $afterId)`, spelled out for Cypher. */
+function afterCondition(sortKeys: string[]): string {
+  return sortKeys.reduceRight(
+    (rest, key, index) => `(${key} > $after${index} OR (${key} = $after${index} AND ${rest}))`,
+    'n.id > $afterId',
+  );
+}
+
 /** Builds a spec from fixed condition fragments; only the filters given become conditions. */
-export function listSpec(pattern: string, sortKey: string, filters: [string, unknown][], patternParameters: Row = {}): ListSpec {
+export function listSpec(
+  { pattern, sortKeys, walks = false }: { pattern: string; sortKeys: string[]; walks?: boolean },
+  filters: [string, unknown][],
+  patternParameters: Row = {},
+): ListSpec {
   const parameters: Row = { ...patternParameters };
   const conditions = filters
     .filter(([, value]) => value !== null && value !== undefined)
@@ -56,12 +72,12 @@ export function listSpec(pattern: string, sortKey: string, filters: [string, unk
       parameters[`p${index}`] = value;
       return condition.replaceAll('$value', `$p${index}`);
     });
-  return { pattern, conditions, parameters, sortKey };
+  return { pattern, conditions, parameters, sortKeys, walks };
 }
 
 const where = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
 
-const rowSchema = z.object({ id: z.string(), sortKey: z.string(), node: z.unknown() }).passthrough();
+const rowSchema = z.object({ id: z.string(), sortKeys: z.array(z.union([z.string(), z.number()])), node: z.unknown() }).passthrough();
 
 export interface PageRequest {
   first: number;
@@ -80,35 +96,30 @@ export interface LoadedPage<T> {
 
 export async function pageOf<T>(reader: GraphReader, spec: ListSpec, shape: NodeShape<T>, request: PageRequest): Promise<LoadedPage<T>> {
   const { first, after } = request;
-  const pageConditions = after
-    ? [...spec.conditions, `(${spec.sortKey} > $afterKey OR (${spec.sortKey} = $afterKey AND n.id > $afterId))`]
-    : spec.conditions;
+  const pageConditions = after ? [...spec.conditions, afterCondition(spec.sortKeys)] : spec.conditions;
+  const nodes = spec.walks ? 'WITH DISTINCT n' : 'WITH n';
   const count = `MATCH ${spec.pattern} ${where(spec.conditions)} RETURN count(DISTINCT n) AS total`;
   const { expressions, parameters } = facetExpressions(request.facets);
+  const afterParameters: Row = { afterId: after?.id ?? null };
+  spec.sortKeys.forEach((_, index) => (afterParameters[`after${index}`] = after?.keys[index] ?? null));
   const [row] = await reader.rows(
     `${request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'}
      CALL () {
        MATCH ${spec.pattern} ${where(pageConditions)}
-       WITH DISTINCT n
-       WITH n, ${spec.sortKey} AS sortKey ORDER BY sortKey, n.id LIMIT $limit
-       RETURN collect({id: n.id, sortKey: sortKey, node: ${shape.projection}${asMapEntries(expressions)}}) AS rows
+       ${nodes} ORDER BY ${[...spec.sortKeys, 'n.id'].join(', ')} LIMIT $limit
+       RETURN collect({id: n.id, sortKeys: [${spec.sortKeys.join(', ')}], node: ${shape.projection}${asMapEntries(expressions)}}) AS rows
      }
      RETURN total, rows`,
-    {
-      ...spec.parameters,
-      ...parameters,
-      afterKey: after?.key ?? null,
-      afterId: after?.id ?? null,
-      limit: integer(first + 1),
-    },
+    { ...spec.parameters, ...parameters, ...afterParameters, limit: integer(first + 1) },
   );
-  const rows = parseRow(z.array(rowSchema), row?.rows ?? [], 'page').slice(0, first);
+  const fetched = parseRow(z.array(rowSchema), row?.rows ?? [], 'page');
+  const rows = fetched.slice(0, first);
   const total = row?.total;
-  const edges = rows.map((item) => ({ cursor: encodeCursor({ key: item.sortKey, id: item.id }), node: shape.parse(item.node) }));
+  const edges = rows.map((item) => ({ cursor: encodeCursor({ keys: item.sortKeys, id: item.id }), node: shape.parse(item.node) }));
   return {
     page: {
       edges,
-      pageInfo: { hasNextPage: (row?.rows as unknown[] | undefined ?? []).length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage: fetched.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: typeof total === 'number'
         ? () => Promise.resolve(total)
         : async () => {

@@ -19,7 +19,7 @@ const REVIEWED_INTERPOLATIONS = new Set([
   // Bounds validated as integers in a fixed range before the query is chosen.
   'depth', 'maxLength',
   // List specs assembled from the fixed fragments in lists.ts.
-  'spec.pattern', 'spec.sortKey', 'where(pageConditions)', 'where(spec.conditions)', 'list.pattern',
+  'spec.pattern', "[...spec.sortKeys, 'n.id'].join(', ')", "spec.sortKeys.join(', ')", 'key', 'index', 'rest', 'nodes', 'where(pageConditions)', 'where(spec.conditions)', 'list.pattern',
   "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition', 'shape.projection',
   "request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'", 'count',
   // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.

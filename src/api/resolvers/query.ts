@@ -37,7 +37,7 @@ type PageArgs = { first?: number | null; after?: string | null };
 async function page<T>(context: RequestContext, info: GraphQLResolveInfo, spec: ListSpec, shape: NodeShape<T>, args: PageArgs) {
   const { page: result } = await pageOf(context.reader, spec, shape, {
     first: pageSize(args.first),
-    after: cursor(args.after),
+    after: cursor(args.after, spec.sortKeys.length),
     withTotal: isSelected(info, [], 'totalCount'),
     facets: [],
   });
@@ -49,7 +49,7 @@ async function entityPage(context: RequestContext, info: GraphQLResolveInfo, spe
   const facets = plannedEntityFacets(info, ['edges', 'node']);
   const { page: result, facetValues } = await pageOf(context.reader, spec, ENTITY_SHAPE, {
     first: pageSize(args.first),
-    after: cursor(args.after),
+    after: cursor(args.after, spec.sortKeys.length),
     withTotal: isSelected(info, [], 'totalCount'),
     facets,
   });
