@@ -17,8 +17,9 @@ import { OPERATIONS, pickParameters } from './operations.ts';
 const options = new Command()
   .option('--articles <n>', 'graph size in articles', (value) => Number.parseInt(value, 10), 10_000)
   .option('--operations <list>', 'only these operations', (value) => value.split(','))
+  .option('--repeat <n>', 'also time N unprofiled runs of ours and of the raw Cypher (run under --cpu-prof to see where ours spends them)', (value) => Number.parseInt(value, 10), 0)
   .parse()
-  .opts<{ articles: number; operations?: string[] }>();
+  .opts<{ articles: number; operations?: string[]; repeat: number }>();
 
 const { database } = await openLoadedDatabase(options.articles);
 try {
@@ -50,6 +51,23 @@ try {
       for (const profile of profiles) {
         console.log(`  ${profile.dbHits.toString().padStart(9)} db hits ${profile.rows.toString().padStart(4)} rows ${profile.ms.toFixed(1).padStart(8)} ms  ${oneLine(profile.cypher)}`);
       }
+    }
+    if (options.repeat > 0) {
+      const mean = async (action: () => Promise<unknown>) => {
+        const started = performance.now();
+        for (let run = 0; run < options.repeat; run++) await action();
+        return (performance.now() - started) / options.repeat;
+      };
+      const ours = await mean(() =>
+        apollo.executeOperation(
+          { query: operation.ours.query, variables: operation.ours.variables(parameters) },
+          { contextValue: createRequestContext({ driver: database.driver, database: database.name, queryTimeoutMs: 60_000 }) },
+        ),
+      );
+      const raw = await mean(() =>
+        database.driver.executeQuery(operation.raw.cypher, operation.raw.parameters(parameters), { database: database.name, routing: neo4j.routing.READ }),
+      );
+      console.log(`  ${options.repeat} runs, one at a time: ours ${ours.toFixed(1)} ms, raw Cypher ${raw.toFixed(1)} ms`);
     }
   }
   await apollo.stop();

@@ -221,39 +221,24 @@ export function articleEntities(kinds: readonly EntityKind[] | null, first: numb
   };
 }
 
-export function articleFigures(first: number): Facet<FigureRecord[]> {
+/** An article's facts of one kind, in text order. */
+function articleFacts<T>(key: string, label: string, projection: string, schema: z.ZodType<T>, first: number): Facet<T[]> {
   return {
-    key: `articleFigures:${first}`,
+    key: `${key}:${first}`,
     anchor: 'Article',
-    expression: `COLLECT { MATCH (figure:Figure {articleId: n.id})
-      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
-      RETURN ${figureProjection('figure')} }`,
+    expression: `COLLECT { MATCH (fact:${label} {articleId: n.id})
+      WITH fact ORDER BY ${TEXT_ORDER('fact')} LIMIT $_first
+      RETURN ${projection} }`,
     parameters: { first: integer(first) },
-    parse: listOf(figureSchema, 'figure'),
+    parse: listOf(schema, label.toLowerCase()),
   };
 }
 
-export function articleClaims(first: number): Facet<ClaimRecord[]> {
-  return {
-    key: `articleClaims:${first}`,
-    anchor: 'Article',
-    expression: `COLLECT { MATCH (claim:Claim {articleId: n.id})
-      WITH claim ORDER BY ${TEXT_ORDER('claim')} LIMIT $_first
-      RETURN ${claimProjection('claim')} }`,
-    parameters: { first: integer(first) },
-    parse: listOf(claimSchema, 'claim'),
-  };
-}
+export const articleFigures = (first: number): Facet<FigureRecord[]> =>
+  articleFacts('articleFigures', 'Figure', figureProjection('fact'), figureSchema, first);
 
-export function articleDeployments(first: number): Facet<DeploymentRecord[]> {
-  return {
-    key: `articleDeployments:${first}`,
-    anchor: 'Article',
-    expression: `COLLECT { MATCH (deployment:Deployment {articleId: n.id})
-      WITH deployment ORDER BY ${TEXT_ORDER('deployment')} LIMIT $_first
-      RETURN ${deploymentProjection('deployment')} }`,
-    parameters: { first: integer(first) },
-    parse: listOf(deploymentSchema, 'deployment'),
-  };
-}
+export const articleClaims = (first: number): Facet<ClaimRecord[]> =>
+  articleFacts('articleClaims', 'Claim', claimProjection('fact'), claimSchema, first);
 
+export const articleDeployments = (first: number): Facet<DeploymentRecord[]> =>
+  articleFacts('articleDeployments', 'Deployment', deploymentProjection('fact'), deploymentSchema, first);

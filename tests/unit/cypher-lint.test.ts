@@ -23,7 +23,7 @@ const REVIEWED_INTERPOLATIONS = new Set([
   "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition', 'shape.projection',
   "request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'", 'count',
   // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.
-  'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix',
+  'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix', 'projection',
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */
