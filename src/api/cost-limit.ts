@@ -28,7 +28,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, contextValue }) {
           const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
           const known = costs.get(document) ?? new Map<string, number>();
           costs.set(document, known);
@@ -50,6 +50,8 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
             // Bounded: a dashboard polls with few distinct variable sets per query.
             if (known.size < 100) known.set(key, cost);
           }
+          // Read by the fairness plugin (src/api/fairness.ts) to charge the client's budget.
+          (contextValue as { cost?: number }).cost = cost;
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages (first, limit) or less depth.`,
