@@ -130,13 +130,12 @@ export function prepareDataDir(dataDir: string): string {
   // Checked before mkdir: a recursive mkdir under /proc never returns.
   const filesystem = PSEUDO_FILESYSTEMS.get(statfsSync(existing).type);
   if (filesystem) throw problem(`${existing} is on the kernel's ${filesystem} pseudo-filesystem; choose a folder on disk`);
+  if (existing === home && !statSync(home).isDirectory()) throw problem(`${home} is not a folder`);
   try {
     mkdirSync(home, { recursive: true, mode: 0o700 });
-    if (!statSync(home).isDirectory()) throw problem(`${home} is not a folder`);
     accessSync(home, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
-    if (error instanceof LocalNeo4jError) throw error;
-    throw problem(`${(error as NodeJS.ErrnoException).code ?? (error as Error).message} on ${home}`);
+    throw problem(`cannot create or write ${home} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   return home;
 }
