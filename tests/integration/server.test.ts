@@ -126,7 +126,7 @@ describe('the local Neo4j launcher', () => {
     );
     await next.stop();
     rmSync(home, { recursive: true, force: true });
-  });
+  }, 180_000); // Two Neo4j start-ups: slow on a busy 2-core machine.
 
   it('gives up after its start timeout and says where its log is', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'newsgraph-slow-'));
