@@ -24,7 +24,7 @@ const options = new Command()
 const { database } = await openLoadedDatabase(options.articles);
 try {
   const parameters = await pickParameters(database.driver, database.name);
-  const apollo = createApolloServer(loadConfig({ NODE_ENV: 'production', MAX_COST: '100000000', NEO4J_URI: 'bolt://unused:7687' }));
+  const apollo = createApolloServer(loadConfig({ NODE_ENV: 'production', MAX_COST: '100000000', NEO4J_URI: 'bolt://unused:7687', NEO4J_PASSWORD: 'unused-password' }));
   await apollo.start();
   const oneLine = (cypher: string) => cypher.replace(/\s+/g, ' ').trim().slice(0, 110);
   for (const operation of OPERATIONS.filter((candidate) => !options.operations || options.operations.includes(candidate.name))) {

@@ -1,9 +1,14 @@
-/** `npm start`: configuration, the database, the seed, then the HTTP API; a clean stop on signals. */
+/**
+ * `npm start`: configuration, the HTTP port, the database, the seed, then the API on that port;
+ * a clean stop on signals. The data folder and the port are checked before Neo4j starts, so
+ * their mistakes are reported at once rather than after the database's start-up.
+ */
 import { loadConfig } from './config/env.ts';
 import { createLogger } from './config/logger.ts';
 import { openDatabase } from './db/database.ts';
+import { prepareDataDir } from './db/local-neo4j.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './seed/load.ts';
-import { startHttpServer } from './server/http.ts';
+import { claimPort, serveApi } from './server/http.ts';
 import { stopOnSignals } from './server/shutdown.ts';
 
 let config;
@@ -16,18 +21,25 @@ try {
 const log = createLogger(config);
 
 try {
-  const database = await openDatabase(config.neo4j, log);
+  if (!config.neo4j.uri) prepareDataDir(config.neo4j.dataDir);
+  const claimed = await claimPort(config);
   try {
-    if (config.seedOnStart) {
-      const articles = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
-      const report = await loadArticles(database.driver, database.name, articles);
-      log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
+    const database = await openDatabase(config.neo4j, log);
+    try {
+      if (config.seedOnStart) {
+        const articles = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+        const report = await loadArticles(database.driver, database.name, articles);
+        log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
+      }
+      const server = await serveApi(claimed, config, database, log);
+      stopOnSignals({ server, database, log });
+      if (config.graphql.landingPage) log.info(`Open ${server.url} for Apollo Sandbox`);
+    } catch (error) {
+      await database.close();
+      throw error;
     }
-    const server = await startHttpServer(config, database, log);
-    stopOnSignals({ server, database, log });
-    log.info(`Open ${server.url} for Apollo Sandbox; health at ${server.url.replace('/graphql', '/health')}`);
   } catch (error) {
-    await database.close();
+    await claimed.close();
     throw error;
   }
 } catch (error) {

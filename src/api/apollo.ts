@@ -1,4 +1,4 @@
-/** Apollo Server with its limits (GraphQL Armor), error mapping and landing page. */
+/** Apollo Server with its limits (GraphQL Armor, cost, fairness), error mapping and landing page. */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -6,26 +6,55 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env.ts';
 import type { RequestContext } from './context.ts';
 import { costLimitPlugin } from './cost-limit.ts';
-import { createErrorFormatter } from './errors.ts';
+import { createErrorFormatter, ErrorCode } from './errors.ts';
+import type { FairnessContext } from './fairness.ts';
 import { readTransactionPlugin } from './read-transaction.ts';
 import { responseSizeLimitPlugin } from './response-limit.ts';
 import { loadTypeDefs, resolvers } from './schema.ts';
 import { SHOWCASE_OPERATION } from './showcase.ts';
 
-export function createApolloServer(config: Config, extraPlugins: ApolloServerPlugin<RequestContext>[] = []) {
+/** What the HTTP layer adds to the resolvers' context. */
+export type ApiContext = RequestContext & FairnessContext;
+
+/** Armor's limits report as validation errors with a plain reason (its own begin "Syntax Error:"). */
+const reportLimit = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
+};
+
+/** The API is read-only: mutations and subscriptions are refused before anything runs. */
+const readOnlyPlugin: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (!operation || operation.operation === 'query') return;
+        throw new GraphQLError(`This API is read-only and answers queries only; a ${operation.operation} cannot run here.`, {
+          extensions: { code: ErrorCode.READ_ONLY, http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
+
+export function createApolloServer(config: Config, extraPlugins: ApolloServerPlugin<ApiContext>[] = []) {
   const { limits } = config.graphql;
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reportLimit },
+    maxAliases: { n: limits.maxAliases, ...reportLimit },
     // graphql-js's own parser limit (parseOptions below) fails as a 400; Armor's as a 500.
     maxTokens: { enabled: false },
-    maxDirectives: { n: limits.maxDirectives },
+    maxDirectives: { n: limits.maxDirectives, ...reportLimit },
     // Armor's cost limit ignores list sizes; ours (cost-limit.ts) counts them.
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
+    // Suggestions are removed from every message by the error formatter instead.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const landingPage = !config.graphql.landingPage
@@ -34,7 +63,7 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
       ? ApolloServerPluginLandingPageProductionDefault({ document: SHOWCASE_OPERATION, footer: false })
       : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SHOWCASE_OPERATION, includeCookies: false });
 
-  return new ApolloServer<RequestContext>({
+  return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: config.graphql.introspection,
@@ -43,17 +72,19 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     // Shutdown order is ours (HTTP, driver, local Neo4j): see src/server/shutdown.ts.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    includeStacktraceInErrorResponses: config.graphql.debug,
     validationRules: armor.validationRules,
     // Armor's plugins are typed for the base context; they read none of ours.
     plugins: [
-      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      readOnlyPlugin,
+      // Records each operation's cost, for the fairness plugin among the extra ones to charge.
       costLimitPlugin(limits.maxCost),
       responseSizeLimitPlugin(limits.maxResponseBytes),
       readTransactionPlugin,
       landingPage,
       ...extraPlugins,
     ],
-    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development' }),
+    formatError: createErrorFormatter({ debug: config.graphql.debug, hideSuggestions: !config.graphql.fieldSuggestions }),
   });
 }

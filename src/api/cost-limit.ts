@@ -24,6 +24,7 @@ import { LRUCache } from 'lru-cache';
 import { MAX_CLAIM_SUBJECTS, MAX_EDGES_PER_NODE, MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
 import { ENTITY_KINDS, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { RequestContext } from './context.ts';
+import { ErrorCode } from './errors.ts';
 
 /**
  * Lists bounded by their parent rather than by an argument: evidence and subjects are capped per
@@ -120,12 +121,13 @@ export function costLimitPlugin(maxCost: number, cacheEntries = 10_000): ApolloS
             }
             costs.set(key, cost);
           }
+          // Read by the fairness plugin (src/api/fairness.ts) to charge the client's budget.
           contextValue.cost = cost;
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${maxCost}: it could return that many objects. ` +
                 'Ask for smaller pages (first, limit, maxLength) or fewer nested lists.',
-              { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } } },
+              { extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, maxCost, http: { status: 400 } } },
             );
           }
         },

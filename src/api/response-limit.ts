@@ -5,6 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context.ts';
+import { ErrorCode } from './errors.ts';
 
 /** The JSON size of `value` in characters, counted up to just past `limit`. */
 export function jsonSizeUpTo(value: unknown, limit: number): number {
@@ -41,7 +42,7 @@ export function responseSizeLimitPlugin(maxBytes: number): ApolloServerPlugin<Re
                 message:
                   `The response would be larger than ${maxBytes} bytes (MAX_RESPONSE_BYTES). ` +
                   'Ask for fewer fields (such as article text) or smaller pages.',
-                extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
+                extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes },
               },
             ],
           };

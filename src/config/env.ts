@@ -6,6 +6,27 @@ import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** `*`, or comma-separated origins exactly as browsers send them (`scheme://host[:port]`, no path). */
+const corsOrigins = z.string().transform((value, context): '*' | string[] => {
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.length === 1 && origins[0] === '*') return '*';
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // Reported below.
+    }
+    if (!parsed || parsed.origin !== origin) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin; write scheme://host[:port] without a path or trailing slash (e.g. http://localhost:5173), or * alone for any origin`,
+      });
+    }
+  }
+  return origins;
+});
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -17,7 +38,8 @@ const environmentSchema = z
       .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a neo4j:// or bolt:// URI (optionally +s or +ssc)')
       .optional(),
     NEO4J_USERNAME: z.string().min(1).default('neo4j'),
-    NEO4J_PASSWORD: z.string().min(8, 'must have at least 8 characters').default('local-neo4j-password'),
+    /** Unset: the local Neo4j's generated password (required with NEO4J_URI). */
+    NEO4J_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
     NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
     NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
@@ -25,7 +47,8 @@ const environmentSchema = z
     SEED_ON_START: booleanFlag.default(true),
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
-    CORS_ORIGINS: z.string().default('https://studio.apollographql.com'),
+    GRAPHQL_DEBUG: booleanFlag.default(false),
+    CORS_ORIGINS: corsOrigins.default(['https://studio.apollographql.com']),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
     MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(8),
     MAX_ALIASES: z.coerce.number().int().positive().default(30),
@@ -33,6 +56,15 @@ const environmentSchema = z
     MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
     MAX_COST: z.coerce.number().int().positive().default(50_000),
     MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5_000_000),
+    RATE_LIMIT_COST: z.coerce.number().int().positive().default(1_000_000),
+    RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+    EXPENSIVE_COST: z.coerce.number().int().positive().default(20_000),
+    MAX_EXPENSIVE_OPERATIONS: z.coerce.number().int().positive().default(1),
+  })
+  .superRefine((env, context) => {
+    if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
+      context.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required with NEO4J_URI' });
+    }
   })
   .transform((env) => {
     const development = env.NODE_ENV !== 'production';
@@ -41,8 +73,11 @@ const environmentSchema = z
       http: {
         host: env.HOST,
         port: env.PORT,
-        corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+        corsOrigins: env.CORS_ORIGINS,
         maxBodyBytes: env.MAX_BODY_BYTES,
+        /** Every GraphQL request is answered by then, whatever the database does. */
+        requestDeadlineMs: env.NEO4J_QUERY_TIMEOUT_MS + REQUEST_DEADLINE_MARGIN_MS,
+        healthDeadlineMs: HEALTH_DEADLINE_MS,
       },
       logLevel: env.LOG_LEVEL,
       neo4j: {
@@ -61,6 +96,8 @@ const environmentSchema = z
         landingPage: env.GRAPHQL_LANDING_PAGE ?? development,
         /** Field suggestions leak the schema, so they follow introspection. */
         fieldSuggestions: env.GRAPHQL_INTROSPECTION ?? development,
+        /** Internal messages and stack traces in responses: only when asked for, in any mode. */
+        debug: env.GRAPHQL_DEBUG,
         limits: {
           maxDepth: env.MAX_QUERY_DEPTH,
           maxAliases: env.MAX_ALIASES,
@@ -69,9 +106,20 @@ const environmentSchema = z
           maxCost: env.MAX_COST,
           maxResponseBytes: env.MAX_RESPONSE_BYTES,
         },
+        fairness: {
+          costPerWindow: env.RATE_LIMIT_COST,
+          windowSeconds: env.RATE_LIMIT_WINDOW_S,
+          expensiveCost: env.EXPENSIVE_COST,
+          maxExpensiveOperations: env.MAX_EXPENSIVE_OPERATIONS,
+        },
       },
     };
   });
+
+const VARIABLES = Object.keys(environmentSchema.in.shape);
+
+const REQUEST_DEADLINE_MARGIN_MS = 1_000;
+const HEALTH_DEADLINE_MS = 1_000;
 
 export type Config = z.output<typeof environmentSchema>;
 
@@ -81,13 +129,20 @@ export class ConfigError extends Error {
 
 /** Validates the environment; throws a `ConfigError` naming every bad variable and its value. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // An empty value is a mistake (`PORT=` would otherwise mean port 0, a random one), not the default.
+  const empty = VARIABLES.filter((name) => environment[name]?.trim() === '');
   const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(environment[name])}: ${issue.message}`;
-    });
+  if (empty.length > 0 || !parsed.success) {
+    const lines = [
+      ...empty.map((name) => `${name}=${JSON.stringify(environment[name])}: is empty; give a value or unset it for the default`),
+      ...(parsed.error?.issues ?? [])
+        .filter((issue) => !empty.includes(String(issue.path[0])))
+        .map((issue) => {
+          const name = String(issue.path[0]);
+          return `${name}=${JSON.stringify(environment[name])}: ${issue.message}`;
+        }),
+    ];
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  return Object.freeze(parsed.data);
+  return Object.freeze(parsed.data!);
 }

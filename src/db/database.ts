@@ -24,7 +24,8 @@ export async function openDatabase(config: Config['neo4j'], log: Logger): Promis
         startTimeoutMs: config.startTimeoutMs,
         log,
       });
-  const settings = { ...config, uri: config.uri ?? local!.uri };
+  // NEO4J_PASSWORD, when set, wins over the local Neo4j's generated one.
+  const settings = { ...config, uri: config.uri ?? local!.uri, password: config.password ?? local!.password };
   const driver = createDriver(settings);
   const close = async () => {
     await driver.close();

@@ -1,9 +1,11 @@
 /**
  * The local Neo4j: builds the launcher in `neo4j/` with Maven on first use, starts it as a child
  * process and stops it. The launcher exits when its stdin closes, so it never outlives us.
+ * Its password is generated once per data folder and kept there in a file only the owner can read.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, accessSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,11 @@ const LAUNCHER_CLASS = 'dev.newsgraph.Launcher';
 const LAUNCHER_SOURCES = ['pom.xml', 'src/main/java/dev/newsgraph/Launcher.java'];
 const BUILT_CLASS = 'target/classes/dev/newsgraph/Launcher.class';
 const READY_PREFIX = 'NEO4J_READY ';
-const STOP_GRACE_MS = 30_000;
+/** A clean stop takes about a second; past this the launcher is killed (the store recovers from its log). */
+const STOP_GRACE_MS = 2_500;
+const STALE_EXIT_WAIT_MS = 30_000;
+/** In the data folder, readable by its owner only. */
+export const PASSWORD_FILE = 'neo4j-password';
 
 export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
@@ -23,7 +29,8 @@ export class LocalNeo4jError extends Error {
 export interface LocalNeo4jOptions {
   /** Folder for the database files and the launcher's log; kept between runs. */
   home: string;
-  password: string;
+  /** Unset: the data folder's generated password (`localNeo4jPassword`). */
+  password?: string;
   /** 0 picks a free port. */
   port?: number;
   startTimeoutMs: number;
@@ -32,6 +39,9 @@ export interface LocalNeo4jOptions {
 
 export interface LocalNeo4j {
   uri: string;
+  password: string;
+  /** The launcher's process id. */
+  pid: number;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -97,6 +107,59 @@ function readProc(pid: number, file: string): string {
   }
 }
 
+/** Kernel pseudo-filesystems (statfs magic numbers): Neo4j cannot keep a store there. */
+const PSEUDO_FILESYSTEMS = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x1373, 'devtmpfs'],
+  [0x1cd1, 'devpts'],
+  [0x63677270, 'cgroup2'],
+  [0x27e0eb, 'cgroup'],
+  [0x64626720, 'debugfs'],
+]);
+
+/**
+ * Checks the local Neo4j's data folder (`NEO4J_DATA_DIR`) and creates it owner-only; returns its
+ * absolute path. Runs before anything starts, so a bad folder is one clear error, not a hang.
+ */
+export function prepareDataDir(dataDir: string): string {
+  const home = path.resolve(dataDir);
+  const problem = (reason: string) => new LocalNeo4jError(`NEO4J_DATA_DIR="${dataDir}" cannot hold the local Neo4j: ${reason}.`);
+  let existing = home;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  // Checked before mkdir: a recursive mkdir under /proc never returns.
+  const filesystem = PSEUDO_FILESYSTEMS.get(statfsSync(existing).type);
+  if (filesystem) throw problem(`${existing} is on the kernel's ${filesystem} pseudo-filesystem; choose a folder on disk`);
+  if (existing === home && !statSync(home).isDirectory()) throw problem(`${home} is not a folder`);
+  try {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    accessSync(home, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw problem(`cannot create or write ${home} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return home;
+}
+
+/**
+ * The local Neo4j's password for this data folder: generated on first use and kept in
+ * `neo4j-password` (mode 600). Other users on the machine can reach Bolt on loopback, not this file.
+ */
+export function localNeo4jPassword(dataDir: string): string {
+  const file = path.join(prepareDataDir(dataDir), PASSWORD_FILE);
+  try {
+    writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const mode = statSync(file).mode & 0o777;
+  if (mode & 0o077) {
+    throw new LocalNeo4jError(`${file} can be read by other users (mode ${mode.toString(8)}); run chmod 600 on it, or delete it to generate a new password.`);
+  }
+  const password = readFileSync(file, 'utf8').trim();
+  if (password.length < 8) throw new LocalNeo4jError(`${file} holds no usable password (at least 8 characters); delete it to generate a new one.`);
+  return password;
+}
+
 /** A launcher left by a killed earlier run still holds the store lock: end it before starting. */
 async function endStaleLauncher(pidFile: string, home: string, log: Logger): Promise<void> {
   if (!existsSync(pidFile)) return;
@@ -115,7 +178,7 @@ async function endStaleLauncher(pidFile: string, home: string, log: Logger): Pro
   // Its owner is gone, so nobody needs its clean shutdown; Neo4j recovers the store on start.
   log.warn({ pid }, 'Ending a local Neo4j left running by an earlier run');
   process.kill(pid, 'SIGKILL');
-  await waitForExit(pid, STOP_GRACE_MS);
+  await waitForExit(pid, STALE_EXIT_WAIT_MS);
   rmSync(pidFile, { force: true });
 }
 
@@ -123,8 +186,8 @@ async function endStaleLauncher(pidFile: string, home: string, log: Logger): Pro
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const { log } = options;
   await buildLauncher(log);
-  const home = path.resolve(options.home);
-  mkdirSync(home, { recursive: true });
+  const home = prepareDataDir(options.home);
+  const password = options.password ?? localNeo4jPassword(home);
   const pidFile = path.join(home, 'launcher.pid');
   const logFile = path.join(home, 'launcher.log');
   await endStaleLauncher(pidFile, home, log);
@@ -134,9 +197,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const child: ChildProcessWithoutNullStreams = spawn(
     'java',
     ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath, LAUNCHER_CLASS,
-      '--home', home, '--port', String(options.port ?? 0), '--password', options.password],
+      '--home', home, '--port', String(options.port ?? 0)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  // Through stdin, never argv: `ps` shows every user the arguments. A launcher that died at once
+  // closes its stdin; its exit is reported below, so a failed write needs no report of its own.
+  child.stdin.on('error', () => {});
+  child.stdin.write(`${password}\n`);
   if (child.pid) writeFileSync(pidFile, String(child.pid));
   const logStream = createWriteStream(logFile, { flags: 'a' });
   child.stdout.pipe(logStream);
@@ -173,5 +240,5 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
   const uri = `bolt://127.0.0.1:${port}`;
   log.info({ uri }, 'Local Neo4j is up');
-  return { uri, logFile, stop };
+  return { uri, password, pid: child.pid!, logFile, stop };
 }

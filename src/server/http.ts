@@ -1,14 +1,21 @@
-/** HTTP: Express with CORS, body limits, `/health` and `/graphql`, and a clean, draining stop. */
-import { createServer, type Server } from 'node:http';
+/**
+ * HTTP: Express with security headers (helmet), CORS, body limits, `/health` and `/graphql`, an
+ * end-to-end deadline on every request, and a clean, draining stop. The port is claimed first
+ * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expressMiddleware } from '@as-integrations/express5';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
-import { createApolloServer } from '../api/apollo.ts';
+import { createApolloServer, type ApiContext } from '../api/apollo.ts';
 import { createRequestContext } from '../api/context.ts';
+import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
+import { clientAddress, createFairness } from '../api/fairness.ts';
 import type { Database } from '../db/database.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { pingDatabase } from '../graph/health.ts';
@@ -17,12 +24,49 @@ export class HttpStartError extends Error {
   override name = 'HttpStartError';
 }
 
+/** A listening HTTP server that answers 503 until `serveApi` gives it the API. */
+export interface ClaimedPort {
+  port: number;
+  httpServer: Server;
+  /** Replaces the start-up answer with the real application. */
+  handle(app: (request: IncomingMessage, response: ServerResponse) => void): void;
+  close(): Promise<void>;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
-  /** Stops accepting requests, lets in-flight ones finish, then resolves. */
+  /** Stops accepting requests, lets in-flight ones finish (at most a grace period), then resolves. */
   stop(): Promise<void>;
+}
+
+/** In-flight requests get this long to finish at shutdown, so Ctrl-C ends within 3 s. */
+const DRAIN_GRACE_MS = 1_500;
+/** Deeper variables are refused before anything walks them (recursive code would overflow). */
+const MAX_VARIABLE_NESTING = 64;
+
+/** helmet's defaults, with a CSP that still lets Apollo's Sandbox landing page (CDN scripts, iframe) load. */
+const APOLLO_CDN = ['https://apollo-server-landing-page.cdn.apollographql.com', 'https://embeddable-sandbox.cdn.apollographql.com', 'https://embeddable-explorer.cdn.apollographql.com'];
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'", ...APOLLO_CDN],
+      styleSrc: ["'self'", "'unsafe-inline'", ...APOLLO_CDN, 'https://fonts.googleapis.com'],
+      fontSrc: ["'self'", 'https://fonts.gstatic.com'],
+      imgSrc: ["'self'", 'data:', APOLLO_CDN[0]!],
+      manifestSrc: ["'self'", APOLLO_CDN[0]!],
+      frameSrc: ['https://sandbox.embed.apollographql.com', 'https://explorer.embed.apollographql.com'],
+      connectSrc: ["'self'"],
+      // Would turn Sandbox's calls to a plain-HTTP local server into failing HTTPS ones.
+      upgradeInsecureRequests: null,
+    },
+  },
+});
+
+function sendError(response: Response, status: number, code: ErrorCodeName, message: string, headers: Record<string, string> = {}) {
+  response.status(status).set(headers).json(errorBody(code, message));
 }
 
 /** Body-parser failures as GraphQL-shaped errors: 413 for oversized bodies, 400 for bad JSON. */
@@ -36,33 +80,78 @@ const bodyErrorHandler: ErrorRequestHandler = (error, _request, response, next) 
       : type === 'entity.parse.failed'
         ? 'Request body is not valid JSON.'
         : (error as Error).message;
-  response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  sendError(response, status, ErrorCode.BAD_REQUEST, message);
 };
 
-export async function startHttpServer(config: Config, database: Database, log: Logger): Promise<RunningServer> {
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  const apollo = createApolloServer(config, [ApolloServerPluginDrainHttpServer({ httpServer })]);
-  await apollo.start();
+/** How deeply a JSON value nests, counted without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_VARIABLE_NESTING) break;
+    if (item !== null && typeof item === 'object') for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
-  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs };
-  app.get('/health', async (_request, response) => {
-    try {
-      await pingDatabase(new GraphReader(database.driver, database.name, 2_000));
-      response.status(200).json({ status: 'ok', database: 'up' });
-    } catch (error) {
-      response.status(503).json({ status: 'unavailable', database: 'down', detail: (error as Error).message.split('\n')[0] });
+const refuseDeepNesting: RequestHandler = (request, response, next) => {
+  const body = request.body as { variables?: unknown; extensions?: unknown } | undefined;
+  for (const part of ['variables', 'extensions'] as const) {
+    if (body && nestingDepth(body[part]) > MAX_VARIABLE_NESTING) {
+      return sendError(response, 400, ErrorCode.BAD_REQUEST, `Request ${part} nest deeper than ${MAX_VARIABLE_NESTING} levels.`);
     }
-  });
-  app.use(
-    '/graphql',
-    cors({ origin: config.http.corsOrigins, maxAge: 600 }),
-    express.json({ limit: config.http.maxBodyBytes }),
-    bodyErrorHandler,
-    expressMiddleware(apollo, { context: async () => createRequestContext(contextSettings) }),
-  );
+  }
+  next();
+};
 
+/**
+ * Apollo behind Express, answering by the deadline whatever the database does: a request still
+ * running then gets SERVICE_UNAVAILABLE, and its late result is dropped. (Apollo's Express
+ * integration cannot abandon a request, so this is that integration plus the deadline.)
+ */
+function graphqlHandler(apollo: ApolloServer<ApiContext>, context: (request: Request) => ApiContext, deadlineMs: number): RequestHandler {
+  return async (request, response) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const answer = apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: new URL(request.url, 'http://api').search, body: request.body },
+      context: async () => context(request),
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), deadlineMs)));
+    const outcome = await Promise.race([answer, deadline]);
+    clearTimeout(timer);
+    if (outcome === 'deadline') {
+      return sendError(
+        response,
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `No answer within ${deadlineMs / 1000} s: the graph database is not responding; try again shortly.`,
+        { 'retry-after': '5' },
+      );
+    }
+    for (const [key, value] of outcome.headers) response.setHeader(key, value);
+    response.status(outcome.status ?? 200);
+    if (outcome.body.kind === 'complete') {
+      response.send(outcome.body.string);
+      return;
+    }
+    for await (const chunk of outcome.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+}
+
+/** Listens on the configured port right away, so a busy port is reported before Neo4j starts. */
+export async function claimPort(config: Config): Promise<ClaimedPort> {
+  let app = (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+    response.end(JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The API is starting; try again shortly.')));
+  };
+  const httpServer = createServer((request, response) => app(request, response));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -73,9 +162,67 @@ export async function startHttpServer(config: Config, database: Database, log: L
     });
     httpServer.listen(config.http.port, config.http.host, resolve);
   });
-  const { port } = httpServer.address() as AddressInfo;
+  return {
+    port: (httpServer.address() as AddressInfo).port,
+    httpServer,
+    handle: (next) => (app = next),
+    close: () => new Promise((resolve) => httpServer.close(() => resolve())),
+  };
+}
+
+/** Serves the API on a claimed port. */
+export async function serveApi(claimed: ClaimedPort, config: Config, database: Database, log: Logger): Promise<RunningServer> {
+  const { httpServer } = claimed;
+  // Expensive operations wait for a slot at most until the query timeout, inside the request deadline.
+  const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs);
+  const apollo = createApolloServer(config, [
+    fairness.plugin,
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+  ]);
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+
+  const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
+  app.get('/health', async (_request, response) => {
+    // Its own short deadline: a frozen database must not hang the health check.
+    const ping = pingDatabase(new GraphReader(database.driver, database.name, healthDeadlineMs));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(reject, healthDeadlineMs)));
+    const up = await Promise.race([ping, timeout]).then(() => true, () => false);
+    clearTimeout(timer);
+    if (up) response.status(200).json({ status: 'ok', database: 'up' });
+    else response.status(503).json({ status: 'unavailable', database: 'down' });
+  });
+
+  if (corsOrigins === '*' && config.nodeEnv === 'production') {
+    log.warn('CORS_ORIGINS=* lets every website call this API from its visitors\' browsers');
+  }
+  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs };
+  app.use(
+    '/graphql',
+    cors({ origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
+    fairness.refuseSpentClients,
+    express.json({ limit: config.http.maxBodyBytes }),
+    bodyErrorHandler,
+    refuseDeepNesting,
+    graphqlHandler(
+      apollo,
+      (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
+      requestDeadlineMs,
+    ),
+  );
+  claimed.handle(app);
+
   const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.http.host) ? 'localhost' : config.http.host;
-  const url = `http://${host}:${port}/graphql`;
-  log.info({ url }, 'GraphQL API ready');
-  return { url, port, httpServer, stop: () => apollo.stop() };
+  const url = `http://${host}:${claimed.port}/graphql`;
+  log.info({ url, health: url.replace(/graphql$/, 'health') }, 'GraphQL API ready');
+  return { url, port: claimed.port, httpServer, stop: () => apollo.stop() };
+}
+
+/** Claims the port and serves the API (for tests and tools that have a database already). */
+export async function startHttpServer(config: Config, database: Database, log: Logger): Promise<RunningServer> {
+  return serveApi(await claimPort(config), config, database, log);
 }

@@ -1,7 +1,9 @@
 package dev.newsgraph;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +20,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * Runs Neo4j Community embedded with Bolt on 127.0.0.1 for local development and tests.
  *
- * <p>Usage: {@code Launcher --home DIR [--port N] [--password P] [--page-cache SIZE]}.
+ * <p>Usage: {@code Launcher --home DIR [--port N] [--page-cache SIZE]}, with the password of the
+ * {@code neo4j} user as the first line of standard input (never an argument: {@code ps} shows those).
  * Prints one line {@code NEO4J_READY {"port":N}} once Bolt accepts connections, and shuts down
  * when its standard input closes, so it never outlives the process that started it.
  */
@@ -39,7 +42,11 @@ public final class Launcher {
         Map<String, String> options = parseArguments(args);
         Path home = Path.of(required(options, "home")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
-        String password = options.get("password");
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String password = input.readLine();
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("Expected the neo4j user's password as the first line of standard input");
+        }
 
         Path configFile = writeConfig(home, port, options.getOrDefault("page-cache", "64m"));
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -47,9 +54,7 @@ public final class Launcher {
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
-        if (password != null) {
-            setPassword(dbms, password);
-        }
+        setPassword(dbms, password);
 
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         int boundPort = system.getDependencyResolver()
@@ -59,7 +64,7 @@ public final class Launcher {
         System.out.println("NEO4J_READY {\"port\":" + boundPort + "}");
         System.out.flush();
 
-        waitForEndOfInput(System.in);
+        waitForEndOfInput(input);
         System.exit(0); // runs the shutdown hook
     }
 
@@ -88,6 +93,11 @@ public final class Launcher {
         settings.put("dbms.usage_report.enabled", "false");
         settings.put("server.logs.debug.enabled", "false");
         settings.put("db.logs.query.enabled", "OFF");
+        // Stop within a second instead of Netty's and the transactions' graceful 10 s: the API has
+        // closed its connections by then, and the store is recovered from its log if need be.
+        settings.put("db.shutdown_transaction_end_timeout", "1s");
+        settings.put("internal.server.bolt.thread_pool_shutdown_wait_time", "0s");
+        settings.put("internal.server.bolt.connection_shutdown_wait_time", "0s");
         StringBuilder text = new StringBuilder("# Written by the launcher at every start.\n");
         settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Path file = home.resolve("neo4j.conf");
@@ -95,8 +105,8 @@ public final class Launcher {
         return file;
     }
 
-    private static void waitForEndOfInput(InputStream input) throws IOException {
-        byte[] buffer = new byte[256];
+    private static void waitForEndOfInput(BufferedReader input) throws IOException {
+        char[] buffer = new char[256];
         while (input.read(buffer) != -1) {
             // Input is ignored; only its end matters.
         }
