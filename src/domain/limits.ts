@@ -12,5 +12,5 @@ export const MAX_EVIDENCE_SPANS = 10;
 /** Entities one claim is about. */
 export const MAX_CLAIM_SUBJECTS = 10;
 
-/** Edges a graph view returns per entity it holds; denser views are cut, strongest certainty first. */
+/** Edges a graph view returns per entity it holds; denser views are cut (and say so). */
 export const MAX_EDGES_PER_NODE = 4;
