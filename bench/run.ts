@@ -127,7 +127,8 @@ async function fire(url: string, body: string, seconds: number): Promise<Sample>
 async function startServers(connection: ReturnType<typeof connectionOf>, parameters: BenchParameters) {
   const profileFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, `profiles-${stamp}`)}`] : [];
   const child = spawn(process.execPath, [...profileFlags, '--import', 'tsx', path.join(BENCH_DIR, 'serve.ts')], {
-    env: { ...process.env, BENCH_CONNECTION: JSON.stringify(connection), BENCH_PARAMETERS: JSON.stringify(parameters) },
+    // NODE_ENV=production as in a deployment: graphql-js skips its development-only checks.
+    env: { ...process.env, NODE_ENV: 'production', BENCH_CONNECTION: JSON.stringify(connection), BENCH_PARAMETERS: JSON.stringify(parameters) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -31,6 +31,9 @@ const config = loadConfig({
   NEO4J_USERNAME: connection.username,
   NEO4J_PASSWORD: connection.password,
   NEO4J_DATABASE: connection.name,
+  // One client drives every operation flat out: no per-client budget, no queue for expensive ones.
+  RATE_LIMIT_COST: '1000000000000',
+  MAX_EXPENSIVE_OPERATIONS: '64',
 });
 const driver = createDriver({ ...connection, database: connection.name });
 const counted = { ours: countingDriver(driver), raw: countingDriver(driver), neo4jGraphql: countingDriver(driver) };

@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env.ts';
@@ -83,6 +83,8 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
       responseSizeLimitPlugin(limits.maxResponseBytes),
       readTransactionPlugin,
       landingPage,
+      // No cache hints yet: without this, Apollo instruments every field to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       ...extraPlugins,
     ],
     formatError: createErrorFormatter({ debug: config.graphql.debug, hideSuggestions: !config.graphql.fieldSuggestions }),
