@@ -1226,7 +1226,7 @@ export type SearchHit = {
 /** Entities and the relations between them, ready for a graph view. */
 export type Subgraph = {
   __typename?: 'Subgraph';
-  /** The relations between them: at most four per entity, strongest certainty first. */
+  /** The relations between them: at most four per entity (see `edgesTruncated`). */
   edges: Array<GraphEdge>;
   /** True when the view had more relations than it returns. */
   edgesTruncated: Scalars['Boolean']['output'];
