@@ -40,19 +40,22 @@ const listOf = <T>(schema: z.ZodType<T>, what: string) => (value: unknown): T[] 
 /** Where an event happened: its own places, or those of the events it is part of, then outwards. */
 export const WHERE_EVENT_HAPPENED = '-[:PART_OF*0..3]->(:Event)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..4]->';
 
-/** Every span of `n`'s mentions, article by article, at most `first`. */
-export function mentions(first: number): Facet<SpanRecord[]> {
+/** Spans on `n`'s links of one type to articles, article by article, at most `first`. */
+function spansByArticle(key: string, link: 'MENTIONED_IN' | 'ASSERTED_IN', first: number): Facet<SpanRecord[]> {
   return {
-    key: `mentions:${first}`,
+    key: `${key}:${first}`,
     anchor: 'Entity',
     // At most `first` articles hold the first `first` spans.
-    expression: `COLLECT { MATCH (n)-[mention:MENTIONED_IN]->(article:Article)
-      WITH mention, article ORDER BY article.id LIMIT $_first
-      RETURN ${evidenceProjection('mention', 'article.id')} }`,
+    expression: `COLLECT { MATCH (n)-[link:${link}]->(article:Article)
+      WITH link, article ORDER BY article.id LIMIT $_first
+      RETURN ${evidenceProjection('link', 'article.id')} }`,
     parameters: { first: integer(first) },
     parse: (value) => toSpansOfArticles(value).slice(0, first),
   };
 }
+
+/** Every span of `n`'s mentions. */
+export const mentions = (first: number) => spansByArticle('mentions', 'MENTIONED_IN', first);
 
 export interface RelationQuery {
   types: readonly RelationType[] | null;
@@ -161,18 +164,8 @@ export const eventCertainty: Facet<Certainty> = {
   },
 };
 
-/** The spans that state an event happened, article by article, at most `first`. */
-export function eventEvidence(first: number): Facet<SpanRecord[]> {
-  return {
-    key: `eventEvidence:${first}`,
-    anchor: 'Entity',
-    expression: `COLLECT { MATCH (n)-[assertion:ASSERTED_IN]->(article:Article)
-      WITH assertion, article ORDER BY article.id LIMIT $_first
-      RETURN ${evidenceProjection('assertion', 'article.id')} }`,
-    parameters: { first: integer(first) },
-    parse: (value) => toSpansOfArticles(value).slice(0, first),
-  };
-}
+/** The spans that state an event happened. */
+export const eventEvidence = (first: number) => spansByArticle('eventEvidence', 'ASSERTED_IN', first);
 
 /** Facts in article and text order. */
 export const TEXT_ORDER = (variable: string) => `${variable}.articleId, ${variable}.evidenceStarts[0], ${variable}.id`;

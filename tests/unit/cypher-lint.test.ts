@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const REVIEWED_INTERPOLATIONS = new Set([
   // Projections and fragments of a fixed variable name.
-  "evidenceProjection('mention', 'article.id')", "evidenceProjection('relation', 'relation.articleId')",
-  "evidenceProjection('assertion', 'article.id')", 'evidenceProjection(variable, `${variable}.articleId`)',
+  "evidenceProjection('link', 'article.id')", "evidenceProjection('relation', 'relation.articleId')", 'link', 'evidenceProjection(variable, `${variable}.articleId`)',
   'variable', 'articleId', 'relationProjection', 'returned',
   // Labels, relationship types and fixed fragments from closed lists in the same module.
   'ENTITY_RELATION_TYPES', 'label', 'label.toLowerCase()', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops',
