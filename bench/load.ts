@@ -1,11 +1,13 @@
 /**
  * Load throughput of the real seed loader on a generated corpus.
  *
- *   node --import tsx bench/load.ts --articles 1000 [--seed 42] [--profile]
+ *   node --import tsx bench/load.ts --articles 1000 [--seed 42] [--profile] [--no-baseline]
  *
  * Generates the corpus (or reuses `bench/.corpus/n<N>`), starts a throwaway local Neo4j in a
  * temporary folder (or uses NEO4J_URI), loads the corpus with `validateFiles` + `loadArticles`, and
- * prints articles/s, entities/s and relationships/s. `--profile` also adds up the server-side time
+ * prints articles/s, entities/s and relationships/s. First, in its own fresh Neo4j, the same corpus
+ * goes through the baseline loader (one article per transaction, `bench/baseline/`), so one run
+ * compares both on the same machine. `--profile` also adds up the server-side time
  * of every statement the loader sends, grouped by statement, to show which one dominates. Results are saved under
  * `bench/results/load-corpus-<timestamp>.json`.
  */
@@ -14,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED } from './corpus.ts';
-import { BENCH_DIR, ensureCorpus, loadCorpus, openBenchDatabase, progressPrinter } from './database.ts';
+import { articleHash, DEFAULT_BATCH_SIZE, type LoadReport } from '../src/seed/load.ts';
+import { writeArticle as writeBaselineArticle } from './baseline/article-writer.ts';
+import { BENCH_DIR, ensureCorpus, loadCorpus, openBenchDatabase, progressPrinter, type LoadResult, type Loader } from './database.ts';
 import { machine } from './machine.ts';
 import { formatTable } from './report.ts';
 
@@ -29,8 +33,45 @@ const options = new Command('bench:load-corpus')
   .requiredOption('--articles <n>', 'number of articles', positiveInteger)
   .option('--seed <s>', 'PRNG seed', positiveInteger, DEFAULT_SEED)
   .option('--profile', 'time every statement the loader sends', false)
+  .option('--no-baseline', 'skip the baseline loader')
   .parse()
-  .opts<{ articles: number; seed: number; profile: boolean }>();
+  .opts<{ articles: number; seed: number; profile: boolean; baseline: boolean }>();
+
+/** The loader before batching: one article per transaction. */
+const baselineLoader: Loader = async (driver, database, articles, { onArticle }) => {
+  const report: LoadReport = { written: [], unchanged: [] };
+  for (const article of articles) {
+    const outcome = await writeBaselineArticle(driver, database, { annotation: article.annotation, text: article.text, hash: articleHash(article) });
+    report[outcome].push(article.annotation.article.id);
+    onArticle();
+  }
+  return report;
+};
+
+/** Loads the corpus into a fresh Neo4j with the given loader. */
+async function measure(label: string, loader?: Loader) {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-load-'));
+  try {
+    const database = await openBenchDatabase(home);
+    try {
+      return await loadCorpus(database, corpusDir, {
+        onProgress: progressPrinter(`${label} n=${options.articles}`),
+        ...(options.profile && !loader ? { observe } : {}),
+        ...(loader ? { loader } : {}),
+      });
+    } finally {
+      await database.close();
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const summary = (result: LoadResult) =>
+  `loaded ${result.articles} articles (${result.written} written, ${result.unchanged} unchanged) in ${result.loadSeconds.toFixed(1)} s ` +
+  `(+${result.validateSeconds.toFixed(1)} s validation): ${result.articlesPerSecond.toFixed(1)} articles/s, ` +
+  `${result.entitiesPerSecond.toFixed(0)} entities/s, ${result.relationshipsPerSecond.toFixed(0)} relationships/s; ` +
+  `graph: ${result.counts.nodes} nodes (${result.counts.entities} entities), ${result.counts.relationships} relationships`;
 
 /** A statement's label: its first 90 characters with whitespace collapsed. */
 const statementLabel = (cypher: string) => cypher.replace(/\s+/g, ' ').trim().slice(0, 90);
@@ -45,47 +86,36 @@ const observe = (cypher: string, _milliseconds: number, serverMilliseconds: numb
 };
 
 const corpusDir = await ensureCorpus(options.articles, options.seed);
-const home = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-load-'));
-try {
-  const database = await openBenchDatabase(home);
-  try {
-    const result = await loadCorpus(database, corpusDir, {
-      onProgress: progressPrinter(`loading n=${options.articles}`),
-      ...(options.profile ? { observe } : {}),
-    });
-    const { counts } = result;
-    console.log(
-      `loaded ${result.articles} articles (${result.written} written, ${result.unchanged} unchanged) in ${result.loadSeconds.toFixed(1)} s ` +
-        `(+${result.validateSeconds.toFixed(1)} s validation): ${result.articlesPerSecond.toFixed(1)} articles/s, ` +
-        `${result.entitiesPerSecond.toFixed(0)} entities/s, ${result.relationshipsPerSecond.toFixed(0)} relationships/s; ` +
-        `graph: ${counts.nodes} nodes (${counts.entities} entities), ${counts.relationships} relationships`,
-    );
-    const profile = [...statements]
-      .map(([statement, { calls, milliseconds }]) => ({ statement, calls, milliseconds }))
-      .sort((a, b) => b.milliseconds - a.milliseconds);
-    if (options.profile) {
-      const total = profile.reduce((sum, entry) => sum + entry.milliseconds, 0);
-      console.log(
-        formatTable(
-          ['statement', 'calls', 'server s', 'share', 'avg ms'],
-          profile.map(({ statement, calls, milliseconds }) => [
-            statement,
-            String(calls),
-            (milliseconds / 1000).toFixed(1),
-            `${((100 * milliseconds) / total).toFixed(1)}%`,
-            (milliseconds / calls).toFixed(2),
-          ]),
-        ),
-      );
-    }
-    const resultsDir = path.join(BENCH_DIR, 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `load-corpus-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify({ machine: machine(), seed: options.seed, ...result, ...(options.profile ? { profile } : {}) }, null, 2)}\n`);
-    console.log(`saved ${path.relative(process.cwd(), file)}`);
-  } finally {
-    await database.close();
-  }
-} finally {
-  rmSync(home, { recursive: true, force: true });
+const baseline = options.baseline ? await measure('baseline loader', baselineLoader) : null;
+if (baseline) console.log(`baseline (one article per transaction): ${summary(baseline)}`);
+const result = await measure('batched loader');
+console.log(`batched (${DEFAULT_BATCH_SIZE} articles per transaction): ${summary(result)}`);
+if (baseline) {
+  console.log(`speed-up: ${(result.articlesPerSecond / baseline.articlesPerSecond).toFixed(1)}x; same graph size: ${JSON.stringify(baseline.counts) === JSON.stringify(result.counts)}`);
 }
+const profile = [...statements]
+  .map(([statement, { calls, milliseconds }]) => ({ statement, calls, milliseconds }))
+  .sort((a, b) => b.milliseconds - a.milliseconds);
+if (options.profile) {
+  const total = profile.reduce((sum, entry) => sum + entry.milliseconds, 0);
+  console.log(
+    formatTable(
+      ['statement', 'calls', 'server s', 'share', 'avg ms'],
+      profile.map(({ statement, calls, milliseconds }) => [
+        statement,
+        String(calls),
+        (milliseconds / 1000).toFixed(1),
+        `${((100 * milliseconds) / total).toFixed(1)}%`,
+        (milliseconds / calls).toFixed(2),
+      ]),
+    ),
+  );
+}
+const resultsDir = path.join(BENCH_DIR, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `load-corpus-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ machine: machine(), seed: options.seed, batchSize: DEFAULT_BATCH_SIZE, ...result, ...(baseline ? { baseline } : {}), ...(options.profile ? { profile } : {}) }, null, 2)}\n`,
+);
+console.log(`saved ${path.relative(process.cwd(), file)}`);

@@ -96,20 +96,34 @@ const MERGE_ARTICLES = `
 /**
  * Sets the identity and the one kind label (an edited kind loses its old label), and adds the
  * batch's aliases to those already derived; rewritten articles' entities are derived again after.
+ * Shared entities recur in most batches: they are written only when something changed, which
+ * spares the full-text index an update each time.
  */
 const mergeEntitiesQuery = (label: string) => `
   UNWIND $rows AS row
   MERGE (entity:Entity {id: row.id})
-  SET entity += row.properties
-  REMOVE entity:${ENTITY_LABELS.filter((other) => other !== label).join(':')}
-  SET entity:${label},
-      entity.aliases = reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
-        CASE WHEN alias IN all THEN all ELSE all + alias END)
-  SET entity.searchText = reduce(text = entity.name, alias IN entity.aliases | text + '\n' + alias)`;
+  WITH entity, row, reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
+    CASE WHEN alias IN all THEN all ELSE all + alias END) AS aliases
+  CALL (entity, row) {
+    WITH entity, row
+    WHERE any(key IN keys(row.properties) WHERE
+      coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
+    SET entity += row.properties
+    REMOVE entity:${ENTITY_LABELS.filter((other) => other !== label).join(':')}
+    SET entity:${label}
+  }
+  WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
+  CALL (entity, aliases, searchText) {
+    WITH entity, aliases, searchText
+    WHERE entity.aliases IS NULL OR entity.aliases <> aliases OR entity.searchText IS NULL OR entity.searchText <> searchText
+    SET entity.aliases = aliases, entity.searchText = searchText
+  }`;
 
 const CREATE_MENTIONS = `
-  UNWIND $rows AS row
-  MATCH (entity:Entity {id: row.entityId}), (article:Article {id: row.articleId})
+  UNWIND $articles AS mentioning
+  MATCH (article:Article {id: mentioning.articleId})
+  UNWIND mentioning.rows AS row
+  MATCH (entity:Entity {id: row.entityId})
   CREATE (entity)-[mention:MENTIONED_IN]->(article)
   SET mention = row.properties`;
 
@@ -198,7 +212,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   );
 
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
-  const mentions: unknown[] = [];
+  const mentions: { articleId: string; rows: unknown[] }[] = [];
   const assertions: unknown[] = [];
   const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
   const figures: unknown[] = [];
@@ -208,6 +222,8 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
 
   for (const { annotation } of articles) {
     const articleId = annotation.article.id;
+    const mentionRows: unknown[] = [];
+    mentions.push({ articleId, rows: mentionRows });
     const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
       if (to !== undefined) links[name].set(`${from}|${to}`, { from, to, position });
     };
@@ -215,7 +231,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
       const known = entities.get(entity.id);
       if (known) known.aliases = [...new Set([...known.aliases, ...entity.aliases])];
       else entities.set(entity.id, { entity, aliases: entity.aliases });
-      mentions.push({ entityId: entity.id, articleId, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
+      mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
       if (entity.kind === 'EVENT') {
         assertions.push({ entityId: entity.id, articleId, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } });
       }
@@ -295,7 +311,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
         .map(({ entity, aliases }) => ({ id: entity.id, aliases, properties: entityProperties(entity) })),
     );
   }
-  run(CREATE_MENTIONS, mentions);
+  statements.push([CREATE_MENTIONS, { articles: mentions }]);
   run(CREATE_EVENT_ASSERTIONS, assertions);
   for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
   run(createNodesQuery('Figure'), figures);

@@ -25,7 +25,7 @@ import {
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
 /** Articles per transaction: large enough to amortize each statement, small enough to keep transactions short. */
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 250;
 
 export async function listAnnotationFiles(dir: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
