@@ -41,8 +41,9 @@ export const fold = (text: string) => foldWithOrigins(text).folded;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
- * Spans of every whole-word occurrence of each entity's names. Longer names claim their text
- * first, so "Kazakh Service" is not also "Kazakh".
+ * Spans of every whole-word occurrence of each entity's names. An entity's longer names claim
+ * their text first, so "Fethullah Gülen" is not also "Gülen"; another entity's name inside it is
+ * its own mention ("Radio Liberty" in "Radio Liberty's Kazakh Service").
  */
 export function findKnownMentions(text: string, entities: KnownNames[]): Map<string, Span[]> {
   const { folded, origins } = foldWithOrigins(text);
@@ -50,12 +51,14 @@ export function findKnownMentions(text: string, entities: KnownNames[]): Map<str
     .flatMap((entity) => entity.names.map((name) => ({ id: entity.id, name: fold(name.trim()) })))
     .filter(({ name }) => name.length > 0)
     .sort((a, b) => b.name.length - a.name.length);
-  const claimed = new Uint8Array(folded.length);
+  const claimedBy = new Map<string, Uint8Array>();
   const found = new Map<string, Span[]>();
   for (const { id, name } of names) {
     for (let at = folded.indexOf(name); at !== -1; at = folded.indexOf(name, at + 1)) {
       const end = at + name.length;
       const wholeWord = !WORD_CHARACTER.test(folded[at - 1] ?? ' ') && !WORD_CHARACTER.test(folded[end] ?? ' ');
+      const claimed = claimedBy.get(id) ?? new Uint8Array(folded.length);
+      claimedBy.set(id, claimed);
       if (!wholeWord || claimed.subarray(at, end).some(Boolean)) continue;
       claimed.fill(1, at, end);
       const start = origins[at]!;
