@@ -321,6 +321,39 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   return statements;
 }
 
+/** An entity whose stored identity differs from this run's, and the articles outside the run that mention it. */
+export interface IdentityConflict {
+  entityId: string;
+  field: string;
+  stored: unknown;
+  declared: unknown;
+  articleIds: string[];
+}
+
+const IDENTITY_CONFLICTS = `
+  UNWIND $rows AS row
+  MATCH (entity:Entity {id: row.id})
+  WITH entity, row, [key IN keys(row.properties) WHERE
+    coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
+  WHERE size(fields) > 0
+  WITH entity, row, fields,
+       [(entity)-[:MENTIONED_IN]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
+  WHERE size(others) > 0
+  RETURN entity.id AS entityId, fields[0] AS field, entity[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+
+/**
+ * Entities that the database holds with another identity and that articles outside this run
+ * mention: writing the run would let load order decide the identity. Editing an entity's only
+ * declaration is fine when every article mentioning it is in the run.
+ */
+export async function findIdentityConflicts(driver: Driver, database: string, articles: ArticleToWrite[]): Promise<IdentityConflict[]> {
+  const entities = new Map(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => [entity.id, entity])));
+  const rows = [...entities.values()].map((entity) => ({ id: entity.id, properties: entityProperties(entity) }));
+  const articleIds = articles.map(({ annotation }) => annotation.article.id);
+  const { records } = await driver.executeQuery(IDENTITY_CONFLICTS, { rows, articleIds }, { database });
+  return records.map((record) => record.toObject() as IdentityConflict);
+}
+
 /** Runs statements in order, sent together so the server needs no round trip each. */
 async function runAll(tx: ManagedTransaction, statements: Statement[]): Promise<void> {
   await Promise.all(statements.map(([query, parameters]) => tx.run(query, parameters)));

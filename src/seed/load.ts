@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
+import { findIdentityConflicts, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
 import {
   checkUniqueArticleIds,
   checkUniqueNodeIds,
@@ -93,13 +93,21 @@ export async function loadArticles(
       report[outcome].push(annotation.article.id);
       options.onArticle?.(annotation.article.id, outcome);
     });
-  const write = (batch: ValidatedArticle[]) =>
-    writeArticles(
-      driver,
-      database,
-      batch.map((article) => ({ annotation: article.annotation, text: article.text, hash: articleHash(article) })),
-      options,
+
+  const toWrite = (batch: ValidatedArticle[]) =>
+    batch.map((article) => ({ annotation: article.annotation, text: article.text, hash: articleHash(article) }));
+  const write = (batch: ValidatedArticle[]) => writeArticles(driver, database, toWrite(batch), options);
+  const conflicts = await findIdentityConflicts(driver, database, toWrite(articles));
+  if (conflicts.length > 0) {
+    throw new Error(
+      'Nothing was written: these entities are declared differently in the database, by articles not in this run:\n' +
+        conflicts
+          .map(({ entityId, field, stored, declared, articleIds }) =>
+            `  "${entityId}": ${field} ${JSON.stringify(declared)} here, ${JSON.stringify(stored)} as stored for ${articleIds.join(', ')}`)
+          .join('\n') +
+        '\nLoad those articles together with these (one folder), or make the declarations agree.',
     );
+  }
 
   for (let start = 0; start < articles.length; start += batchSize) {
     const batch = articles.slice(start, start + batchSize);

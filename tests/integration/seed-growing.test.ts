@@ -166,6 +166,22 @@ describe('refusing what would make the graph depend on load order', () => {
     );
   });
 
+  it('refuses a declaration that disagrees with one already loaded from another folder', async () => {
+    await loadFolder(folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a] }));
+    const teacherRedescribed = {
+      article: article('growing-d'),
+      entities: [{ kind: 'PERSON', id: 'aigerim-nurlanova', name: 'Aigerim Nurlanova', description: 'A nurse.', mentions: ['Aigerim Nurlanova'] }],
+    };
+    const before = await graphCounts();
+    const error = await loadFolder(folderWith({ 'growing-d': [teacherRedescribed, TEXT.a] })).then(() => null, (failure: unknown) => failure);
+    expect((error as Error).message).toMatch(
+      /^Nothing was written: .*\n {2}"aigerim-nurlanova": description "A nurse\." here, "A teacher in Kazakhstan\." as stored for growing-a\n/,
+    );
+    expect(await graphCounts()).toEqual(before);
+    expect(await removeArticle(database.driver, database.name, 'growing-a')).toBe(true);
+    expect(await graphCounts()).toEqual(seedOnly);
+  });
+
   it('refuses the same article id in two files, naming both', async () => {
     const copy = { ...ANNOTATION.c, article: { ...ANNOTATION.c.article, id: 'growing-a' } };
     expect(await refused(folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a], 'growing-z': [copy, TEXT.c] }))).toMatch(
