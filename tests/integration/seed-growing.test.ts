@@ -13,23 +13,15 @@ import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, LoadError, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError, REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { countGraph, readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase, startTestServer } from './helpers.ts';
 
 let database: Database;
 const folders: string[] = [];
 const ARTICLE_IDS = ['growing-a', 'growing-b', 'growing-c', 'growing-e'];
 
-async function read<T = Record<string, unknown>>(cypher: string, parameters = {}): Promise<T[]> {
-  const result = await database.driver.executeQuery(cypher, parameters, { database: database.name });
-  return result.records.map((record) => record.toObject() as T);
-}
-
-async function graphCounts() {
-  const [row] = await read<{ nodes: number; relationships: number }>(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
-  );
-  return row!;
-}
+const read = <T = Record<string, unknown>>(cypher: string, parameters = {}) => readRows<T>(database, cypher, parameters);
+const graphCounts = () => countGraph(database);
 
 const entityOf = async (id: string) =>
   (await read<{ entity: Record<string, unknown> | null }>('OPTIONAL MATCH (e:Entity {id: $id}) RETURN e {.*, labels: labels(e)} AS entity', { id }))[0]!.entity;
