@@ -1,5 +1,6 @@
 /**
- * `npm run annotate -- draft PATH/TO/article.txt`: writes a draft annotation next to the text.
+ * `npm run annotate -- draft PATH/TO/article.txt`: writes a draft annotation next to the text, as
+ * `article.draft.json`, which the loader does not read until a reviewer renames it.
  * `npm run annotate -- schema [--check]`: writes (or checks) the JSON Schemas editors validate with.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { draftAnnotation, type KnownNames } from './draft.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
-import { DEFAULT_SEED_DIR, listAnnotationFiles, validateFiles } from './load.ts';
+import { DEFAULT_SEED_DIR, DRAFT_SUFFIX, listAnnotationFiles, validateFiles } from './load.ts';
 import { readRegistry, REGISTRY_FILE } from './validate.ts';
 
 /** Every name the known entities go by: the registry's and the reviewed annotations' in the folder. */
@@ -19,8 +20,7 @@ async function knownNames(dir: string): Promise<KnownNames[]> {
     byId.set(id, entry);
   };
   for (const [id, { entity }] of await readRegistry(path.join(dir, REGISTRY_FILE))) add(id, entity.kind, [entity.name, ...entity.aliases]);
-  const reviewed = (await listAnnotationFiles(dir)).filter((file) => !(JSON.parse(readFileSync(file, 'utf8')) as { draft?: boolean }).draft);
-  for (const { annotation } of await validateFiles(reviewed)) {
+  for (const { annotation } of await validateFiles(await listAnnotationFiles(dir))) {
     for (const entity of annotation.entities) add(entity.id, entity.kind, [entity.name, ...entity.aliases]);
   }
   return [...byId.values()];
@@ -38,7 +38,7 @@ program
   .action(async (textFile: string, options: { dir: string; id?: string; force: boolean }) => {
     const text = readFileSync(textFile, 'utf8');
     const stem = path.basename(textFile).replace(/\.txt$/, '');
-    const out = path.join(path.dirname(textFile), `${stem}.json`);
+    const out = path.join(path.dirname(textFile), `${stem}${DRAFT_SUFFIX}`);
     if (existsSync(out) && !options.force) throw new Error(`${out} exists; pass --force to overwrite it`);
     const known = await knownNames(options.dir);
     const draft = draftAnnotation({ text, textFile: path.basename(textFile), articleId: options.id ?? stem, known });
@@ -48,7 +48,7 @@ program
       `Wrote ${out}: ${draft.entities.length} known entities with ${draft.entities.reduce((sum, entity) => sum + entity.mentions.length, 0)} mentions; ` +
         `candidates to review: ${candidates.people.length} people, ${candidates.places.length} places, ` +
         `${candidates.organizations.length} organizations, ${candidates.numbers.length} numbers. ` +
-        'Review it (docs/annotating.md), then delete "draft" and "candidates".',
+        `Review it (docs/annotating.md), delete "draft" and "candidates", and rename it to ${stem}.json.`,
     );
   });
 

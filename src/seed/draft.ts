@@ -3,7 +3,8 @@
  * case- and diacritic-folded, whole words) as exact spans, plus what a reviewer should look at:
  * candidate people, places and organizations and the numbers near casualty, arrest and troop
  * words, found by compromise (its model ships inside the npm package). The draft is marked
- * `"draft": true`, which the loader refuses until a person has reviewed it.
+ * `"draft": true`, which the loader refuses until a person has reviewed it and deleted the mark
+ * (and it is written as `*.draft.json`, which the loader does not read).
  */
 import nlp from 'compromise';
 import type { AnnotationInput, Span } from './annotation.ts';

@@ -27,8 +27,12 @@ export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta
 /** Articles per transaction: large enough to amortize each statement, small enough to keep transactions short. */
 export const DEFAULT_BATCH_SIZE = 250;
 
+/** Where `npm run annotate -- draft` writes: beside the text, and not loaded until renamed after review. */
+export const DRAFT_SUFFIX = '.draft.json';
+
+/** The annotation files of a folder, drafts excepted. */
 export async function listAnnotationFiles(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.endsWith(DRAFT_SUFFIX)).sort();
   return names.map((name) => path.join(dir, name));
 }
 
