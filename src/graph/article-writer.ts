@@ -35,7 +35,10 @@ function dateProperties(date: PartialDate | undefined) {
   return { dateIso: date?.iso ?? null, datePrecision: date?.precision ?? null, dateQualifier: date?.qualifier ?? null };
 }
 
-/** The entity's identity; every declaration of it agrees (checked before writing). */
+/**
+ * The entity's identity; every declaration of it agrees (checked before writing). Every key is
+ * always there (null when it does not apply), so an edited kind leaves no field of the old one.
+ */
 function entityProperties(entity: AnnotatedEntity) {
   return {
     kind: entity.kind,
@@ -45,7 +48,7 @@ function entityProperties(entity: AnnotatedEntity) {
     isoCode: entity.kind === 'COUNTRY' ? entity.isoCode : null,
     latitude: entity.kind === 'PLACE' ? (entity.coordinates?.latitude ?? null) : null,
     longitude: entity.kind === 'PLACE' ? (entity.coordinates?.longitude ?? null) : null,
-    ...(entity.kind === 'EVENT' ? dateProperties(entity.date) : {}),
+    ...dateProperties(entity.kind === 'EVENT' ? entity.date : undefined),
   };
 }
 
