@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import {
-  ENTITY_KINDS,
   CERTAINTIES,
   DATE_PRECISIONS,
   ORGANIZATION_CATEGORIES,
