@@ -10,7 +10,7 @@
  * each article's replacement is atomic.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABELS, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
+import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { AnnotatedEntity, Annotation, PartialDate, Span } from '../seed/annotation.ts';
 
 export interface ArticleToWrite {
@@ -112,7 +112,7 @@ const mergeEntitiesQuery = (label: string) => `
     WHERE any(key IN keys(row.properties) WHERE
       coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
     SET entity += row.properties
-    REMOVE entity:${ENTITY_LABELS.filter((other) => other !== label).join(':')}
+    REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
     SET entity:${label}
   }
   WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
