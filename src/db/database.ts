@@ -3,7 +3,8 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
 import { createDriver, verifyDriver } from './driver.ts';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.ts';
+import { localNeo4jPassword, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.ts';
+import { findRunningNeo4j } from './running-neo4j.ts';
 import { applySchema } from './schema.ts';
 
 export interface Database {
@@ -15,8 +16,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config['neo4j'], log: Logger): Promise<Database> {
-  const local = config.uri
+/**
+ * `attachToRunning`: without NEO4J_URI, use the local Neo4j another process (`npm start`) is
+ * serving from the same data folder, if there is one, instead of starting one.
+ */
+export async function openDatabase(
+  config: Config['neo4j'],
+  log: Logger,
+  options: { attachToRunning?: boolean } = {},
+): Promise<Database> {
+  const running = !config.uri && options.attachToRunning ? findRunningNeo4j(config.dataDir) : undefined;
+  if (running) log.info({ uri: running }, 'Using the local Neo4j another process is serving from this data folder');
+  const local = config.uri || running
     ? undefined
     : await startLocalNeo4j({
         home: config.dataDir,
@@ -24,8 +35,12 @@ export async function openDatabase(config: Config['neo4j'], log: Logger): Promis
         startTimeoutMs: config.startTimeoutMs,
         log,
       });
-  // NEO4J_PASSWORD, when set, wins over the local Neo4j's generated one.
-  const settings = { ...config, uri: config.uri ?? local!.uri, password: config.password ?? local!.password };
+  // NEO4J_PASSWORD, when set, wins over the local Neo4j's generated one (the data folder's, when attached).
+  const settings = {
+    ...config,
+    uri: config.uri ?? running ?? local!.uri,
+    password: config.password ?? local?.password ?? localNeo4jPassword(config.dataDir),
+  };
   const driver = createDriver(settings);
   const close = async () => {
     await driver.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../config/logger.ts';
+import { forgetRunningNeo4j, recordRunningNeo4j } from './running-neo4j.ts';
 
 const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j/', import.meta.url));
 const LAUNCHER_CLASS = 'dev.newsgraph.Launcher';
@@ -217,6 +218,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     await exited;
     clearTimeout(timer);
     rmSync(pidFile, { force: true });
+    forgetRunningNeo4j(home);
   };
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -240,5 +242,6 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
   const uri = `bolt://127.0.0.1:${port}`;
   log.info({ uri }, 'Local Neo4j is up');
+  recordRunningNeo4j(home, uri);
   return { uri, password, pid: child.pid!, logFile, stop };
 }

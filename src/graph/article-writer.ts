@@ -1,19 +1,17 @@
 /**
- * Writes one validated article annotation into the graph, in one transaction.
+ * Writes validated article annotations into the graph, many articles per transaction.
  * The only code that writes; the API reads through read transactions only.
  *
- * An article owns its mentions, its relations (tagged with `articleId`), its figures, claims and
- * deployments; entities are shared between articles by id. Re-loading an article first removes
- * what it owned, then MERGEs everything again, so loading twice leaves the graph unchanged.
+ * An article owns its mentions (with the aliases it uses), its relations (tagged with
+ * `articleId`), its figures, claims and deployments. Entities are shared between articles by id:
+ * their identity comes from their one declaration, and their aliases and `searchText` are derived
+ * from the articles that mention them. Rewriting an article first removes what it owned, then
+ * creates it again, so loading twice leaves the graph unchanged; a batch is one transaction, so
+ * each article's replacement is atomic.
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
-import {
-  type AnnotatedEntity,
-  type Annotation,
-  type PartialDate,
-  type Span,
-} from '../seed/annotation.ts';
+import type { AnnotatedEntity, Annotation, PartialDate, Span } from '../seed/annotation.ts';
 
 export interface ArticleToWrite {
   annotation: Annotation;
@@ -37,6 +35,10 @@ function dateProperties(date: PartialDate | undefined) {
   return { dateIso: date?.iso ?? null, datePrecision: date?.precision ?? null, dateQualifier: date?.qualifier ?? null };
 }
 
+/**
+ * The entity's identity; every declaration of it agrees (checked before writing). Every key is
+ * always there (null when it does not apply), so an edited kind leaves no field of the old one.
+ */
 function entityProperties(entity: AnnotatedEntity) {
   return {
     kind: entity.kind,
@@ -46,73 +48,108 @@ function entityProperties(entity: AnnotatedEntity) {
     isoCode: entity.kind === 'COUNTRY' ? entity.isoCode : null,
     latitude: entity.kind === 'PLACE' ? (entity.coordinates?.latitude ?? null) : null,
     longitude: entity.kind === 'PLACE' ? (entity.coordinates?.longitude ?? null) : null,
-    ...(entity.kind === 'EVENT' ? dateProperties(entity.date) : {}),
+    ...dateProperties(entity.kind === 'EVENT' ? entity.date : undefined),
   };
 }
 
-const STORED_ARTICLE = `
-  MATCH (article:Article {id: $articleId})
-  RETURN article.annotationHash AS hash, [(article)<-[:MENTIONED_IN]-(entity:Entity) | entity.id] AS entityIds`;
+const STORED_ARTICLES = `
+  UNWIND $articleIds AS articleId
+  MATCH (article:Article {id: articleId})
+  RETURN articleId, article.annotationHash AS hash, [(article)<-[:MENTIONED_IN]-(entity:Entity) | entity.id] AS entityIds`;
 
-const REMOVE_OWNED = `
-  MATCH (article:Article {id: $articleId})<-[mention:MENTIONED_IN]-(entity:Entity)
-  OPTIONAL MATCH (entity)-[relation]-(:Entity) WHERE relation.articleId = $articleId
-  WITH collect(DISTINCT mention) AS mentions, collect(DISTINCT relation) AS relations
-  FOREACH (relation IN relations | DELETE relation)
-  FOREACH (mention IN mentions | DELETE mention)
-  WITH count(*) AS done
-  OPTIONAL MATCH (:Article {id: $articleId})<-[assertion:ASSERTED_IN]-()
-  DELETE assertion`;
+/** What the articles owned: relations between their entities, mentions, assertions, their own nodes. */
+const REMOVE_OWNED = [
+  `UNWIND $articleIds AS articleId
+   MATCH (:Article {id: articleId})<-[:MENTIONED_IN]-(:Entity)-[relation]->(:Entity) WHERE relation.articleId = articleId
+   DELETE relation`,
+  `UNWIND $articleIds AS articleId
+   MATCH (:Article {id: articleId})<-[link:MENTIONED_IN|ASSERTED_IN]-()
+   DELETE link`,
+  ...['Figure', 'Claim', 'Deployment'].map(
+    (label) => `UNWIND $articleIds AS articleId MATCH (node:${label} {articleId: articleId}) DETACH DELETE node`,
+  ),
+];
 
-const REMOVE_OWNED_NODES = `
-  OPTIONAL MATCH (figure:Figure {articleId: $articleId}) DETACH DELETE figure
-  WITH count(*) AS done
-  OPTIONAL MATCH (claim:Claim {articleId: $articleId}) DETACH DELETE claim
-  WITH count(*) AS done
-  OPTIONAL MATCH (deployment:Deployment {articleId: $articleId}) DETACH DELETE deployment`;
+const REMOVE_ARTICLE = `MATCH (article:Article {id: $articleId}) DETACH DELETE article`;
 
-/** Entities the article used to mention that no article mentions any more. */
+/** Aliases and searchText again from the articles that still mention the entities, in article order. */
+const DERIVE_ALIASES = `
+  UNWIND $entityIds AS entityId
+  MATCH (entity:Entity {id: entityId})
+  WITH entity, COLLECT {
+    MATCH (entity)-[mention:MENTIONED_IN]->(article:Article)
+    WITH mention ORDER BY article.id
+    UNWIND mention.aliases AS alias
+    RETURN alias
+  } AS aliases
+  WITH entity, reduce(unique = [], alias IN aliases | CASE WHEN alias IN unique THEN unique ELSE unique + alias END) AS aliases
+  SET entity.aliases = aliases, entity.searchText = reduce(text = entity.name, alias IN aliases | text + '\n' + alias)`;
+
+/** Entities that no article mentions any more. */
 const REMOVE_ORPHANS = `
   UNWIND $entityIds AS entityId
   MATCH (entity:Entity {id: entityId}) WHERE NOT (entity)-[:MENTIONED_IN]->(:Article)
   DETACH DELETE entity`;
 
-const MERGE_ARTICLE = `
-  MERGE (article:Article {id: $article.id})
-  SET article += $article`;
+const MERGE_ARTICLES = `
+  UNWIND $rows AS row
+  MERGE (article:Article {id: row.id})
+  SET article += row`;
 
+/**
+ * Sets the identity and the one kind label (an edited kind loses its old label), and adds the
+ * batch's aliases to those already derived; rewritten articles' entities are derived again after.
+ * Shared entities recur in most batches: they are written only when something changed, which
+ * spares the full-text index an update each time.
+ */
 const mergeEntitiesQuery = (label: string) => `
   UNWIND $rows AS row
   MERGE (entity:Entity {id: row.id})
-  SET entity:${label}, entity += row.properties,
-      entity.aliases = reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
-        CASE WHEN alias IN all THEN all ELSE all + alias END)
-  SET entity.searchText = reduce(text = entity.name, alias IN entity.aliases | text + '\n' + alias)
-  WITH entity, row
-  MATCH (article:Article {id: $articleId})
-  MERGE (entity)-[mention:MENTIONED_IN]->(article)
-  SET mention += row.mentions`;
+  WITH entity, row, reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
+    CASE WHEN alias IN all THEN all ELSE all + alias END) AS aliases
+  CALL (entity, row) {
+    WITH entity, row
+    WHERE any(key IN keys(row.properties) WHERE
+      coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
+    SET entity += row.properties
+    REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
+    SET entity:${label}
+  }
+  WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
+  CALL (entity, aliases, searchText) {
+    WITH entity, aliases, searchText
+    WHERE entity.aliases IS NULL OR entity.aliases <> aliases OR entity.searchText IS NULL OR entity.searchText <> searchText
+    SET entity.aliases = aliases, entity.searchText = searchText
+  }`;
 
-const MERGE_EVENT_ASSERTIONS = `
+const CREATE_MENTIONS = `
+  UNWIND $articles AS mentioning
+  MATCH (article:Article {id: mentioning.articleId})
+  UNWIND mentioning.rows AS row
+  MATCH (entity:Entity {id: row.entityId})
+  CREATE (entity)-[mention:MENTIONED_IN]->(article)
+  SET mention = row.properties`;
+
+const CREATE_EVENT_ASSERTIONS = `
   UNWIND $rows AS row
-  MATCH (event:Event {id: row.id}), (article:Article {id: $articleId})
-  MERGE (event)-[assertion:ASSERTED_IN]->(article)
-  SET assertion += row.properties`;
+  MATCH (event:Event {id: row.entityId}), (article:Article {id: row.articleId})
+  CREATE (event)-[assertion:ASSERTED_IN]->(article)
+  SET assertion = row.properties`;
 
-const MERGE_RELATIONS = Object.fromEntries(
+const CREATE_RELATIONS = Object.fromEntries(
   RELATION_TYPES.map((type) => [
     type,
     `UNWIND $rows AS row
      MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
-     MERGE (from)-[relation:${type} {articleId: $articleId, key: row.key}]->(to)
-     SET relation += row.properties`,
+     CREATE (from)-[relation:${type}]->(to)
+     SET relation = row.properties`,
   ]),
 ) as Record<(typeof RELATION_TYPES)[number], string>;
 
-const mergeNodesQuery = (label: string) => `
+const createNodesQuery = (label: string) => `
   UNWIND $rows AS row
-  MERGE (node:${label} {id: row.id})
-  SET node += row.properties`;
+  CREATE (node:${label})
+  SET node = row`;
 
 /** The links from an article's own nodes (figures, claims, deployments) to what they refer to. */
 const LINKS = {
@@ -140,85 +177,90 @@ const LINK_QUERIES = Object.fromEntries(
     name,
     `UNWIND $rows AS row
      MATCH (from:${fromLabel} {id: row.from}), (to:${toLabel} {id: row.to})
-     MERGE (from)-[link:${type}]->(to)
+     CREATE (from)-[link:${type}]->(to)
      SET link.position = row.position`,
   ]),
 ) as Record<LinkName, string>;
 
 type Statement = [query: string, parameters: Record<string, unknown>];
 
-/** What was stored for the article before this write, if anything. */
-interface StoredArticle {
-  hash: string | null;
-  entityIds: string[];
+/** Rows keyed so a repeated one replaces the earlier, as MERGE did for one article. */
+class KeyedRows<Row> {
+  private readonly rows = new Map<string, Row>();
+  set(key: string, row: Row) {
+    this.rows.delete(key);
+    this.rows.set(key, row);
+  }
+  get size() {
+    return this.rows.size;
+  }
+  list(): Row[] {
+    return [...this.rows.values()];
+  }
 }
 
-/** The statements that replace what the article owned with what its annotation says, in order. */
-function writeStatements({ annotation, text, hash }: ArticleToWrite, stored: StoredArticle | null): Statement[] {
-  const articleId = annotation.article.id;
+/** The statements that create everything the articles say, in order, after what they owned is gone. */
+function createStatements(articles: ArticleToWrite[]): Statement[] {
   const statements: Statement[] = [];
-  const run = (query: string, parameters: Record<string, unknown>) => statements.push([query, parameters]);
-  if (stored) {
-    run(REMOVE_OWNED, { articleId });
-    run(REMOVE_OWNED_NODES, { articleId });
-  }
+  const run = (query: string, rows: unknown[]) => {
+    if (rows.length > 0) statements.push([query, { rows }]);
+  };
 
-  const { textFile: _textFile, ...articleFields } = annotation.article;
-  run(MERGE_ARTICLE, {
-    article: { publishedAt: null, source: null, ...articleFields, text, annotationHash: hash },
-  });
-
-  for (const [kind, label] of Object.entries(LABEL_OF_KIND)) {
-    const rows = annotation.entities
-      .filter((entity) => entity.kind === kind)
-      .map((entity) => ({
-        id: entity.id,
-        aliases: entity.aliases,
-        properties: entityProperties(entity),
-        mentions: evidenceProperties(entity.mentions),
-      }));
-    if (rows.length > 0) run(mergeEntitiesQuery(label), { rows, articleId });
-  }
-
-  const eventRows = annotation.entities.flatMap((entity) =>
-    entity.kind === 'EVENT'
-      ? [{ id: entity.id, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } }]
-      : [],
+  run(
+    MERGE_ARTICLES,
+    articles.map(({ annotation, text, hash }) => {
+      const { textFile: _textFile, textSha256: _textSha256, ...fields } = annotation.article;
+      return { publishedAt: null, source: null, ...fields, text, annotationHash: hash };
+    }),
   );
-  if (eventRows.length > 0) run(MERGE_EVENT_ASSERTIONS, { rows: eventRows, articleId });
 
-  for (const type of RELATION_TYPES) {
-    const rows = annotation.relations
-      .filter((relation) => relation.type === type)
-      .map((relation) => ({
+  const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
+  const mentions: { articleId: string; rows: unknown[] }[] = [];
+  const assertions: unknown[] = [];
+  const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
+  const figures: unknown[] = [];
+  const claims: unknown[] = [];
+  const deployments: unknown[] = [];
+  const links = Object.fromEntries(Object.keys(LINKS).map((name) => [name, new KeyedRows<LinkRow>()])) as Record<LinkName, KeyedRows<LinkRow>>;
+
+  for (const { annotation } of articles) {
+    const articleId = annotation.article.id;
+    const mentionRows: unknown[] = [];
+    mentions.push({ articleId, rows: mentionRows });
+    const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
+      if (to !== undefined) links[name].set(`${from}|${to}`, { from, to, position });
+    };
+    for (const entity of annotation.entities) {
+      const known = entities.get(entity.id);
+      if (known) known.aliases = [...new Set([...known.aliases, ...entity.aliases])];
+      else entities.set(entity.id, { entity, aliases: entity.aliases });
+      mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
+      if (entity.kind === 'EVENT') {
+        assertions.push({ entityId: entity.id, articleId, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } });
+      }
+    }
+    for (const relation of annotation.relations) {
+      // Two relations of one type between the same pair differ by title or role.
+      const key = `${relation.title ?? ''}|${relation.role ?? ''}`;
+      relations[relation.type]!.set(`${articleId}|${relation.from}|${relation.to}|${key}`, {
         from: relation.from,
         to: relation.to,
-        // Two relations of one type between the same pair differ by title or role.
-        key: `${relation.title ?? ''}|${relation.role ?? ''}`,
         properties: {
+          articleId,
+          key,
           certainty: relation.certainty,
           title: relation.title ?? null,
           former: relation.former ?? null,
           role: relation.role ?? null,
           ...evidenceProperties(relation.evidence),
         },
-      }));
-    if (rows.length > 0) run(MERGE_RELATIONS[type], { rows, articleId });
-  }
-
-  const links: Record<LinkName, LinkRow[]> = Object.fromEntries(
-    Object.keys(LINKS).map((name) => [name, []]),
-  ) as unknown as Record<LinkName, LinkRow[]>;
-  const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
-    if (to !== undefined) links[name].push({ from, to, position });
-  };
-
-  const figureRows = annotation.figures.map((figure) => {
-    link('figureEvent', figure.id, figure.eventId);
-    link('figureSource', figure.id, figure.sourceId);
-    return {
-      id: figure.id,
-      properties: {
+      });
+    }
+    for (const figure of annotation.figures) {
+      link('figureEvent', figure.id, figure.eventId);
+      link('figureSource', figure.id, figure.sourceId);
+      figures.push({
+        id: figure.id,
         articleId,
         metric: figure.metric,
         counts: figure.counts,
@@ -230,17 +272,14 @@ function writeStatements({ annotation, text, hash }: ArticleToWrite, stored: Sto
         text: figure.text,
         certainty: figure.certainty,
         ...evidenceProperties(figure.evidence),
-      },
-    };
-  });
-
-  const claimRows = annotation.claims.map((claim) => {
-    link('claimSpeaker', claim.id, claim.speakerId);
-    link('claimMedium', claim.id, claim.mediumId);
-    claim.aboutIds.forEach((aboutId, position) => link('claimAbout', claim.id, aboutId, position));
-    return {
-      id: claim.id,
-      properties: {
+      });
+    }
+    for (const claim of annotation.claims) {
+      link('claimSpeaker', claim.id, claim.speakerId);
+      link('claimMedium', claim.id, claim.mediumId);
+      claim.aboutIds.forEach((aboutId, position) => link('claimAbout', claim.id, aboutId, position));
+      claims.push({
+        id: claim.id,
         articleId,
         kind: claim.kind,
         summary: claim.summary,
@@ -248,57 +287,148 @@ function writeStatements({ annotation, text, hash }: ArticleToWrite, stored: Sto
         certainty: claim.certainty,
         ...dateProperties(claim.date),
         ...evidenceProperties(claim.evidence),
-      },
-    };
-  });
-
-  const deploymentRows = annotation.deployments.map((deployment) => {
-    link('deploymentCountry', deployment.id, deployment.countryId);
-    link('deploymentDestination', deployment.id, deployment.destinationId);
-    link('deploymentTroops', deployment.id, deployment.troopsFigureId);
-    link('deploymentMission', deployment.id, deployment.missionId);
-    return {
-      id: deployment.id,
-      properties: {
+      });
+    }
+    for (const deployment of annotation.deployments) {
+      link('deploymentCountry', deployment.id, deployment.countryId);
+      link('deploymentDestination', deployment.id, deployment.destinationId);
+      link('deploymentTroops', deployment.id, deployment.troopsFigureId);
+      link('deploymentMission', deployment.id, deployment.missionId);
+      deployments.push({
+        id: deployment.id,
         articleId,
         force: deployment.force,
         status: deployment.status,
         certainty: deployment.certainty,
         ...dateProperties(deployment.date),
         ...evidenceProperties(deployment.evidence),
-      },
-    };
-  });
-
-  for (const [label, rows] of [['Figure', figureRows], ['Claim', claimRows], ['Deployment', deploymentRows]] as const) {
-    if (rows.length > 0) run(mergeNodesQuery(label), { rows });
-  }
-  for (const name of Object.keys(LINKS) as LinkName[]) {
-    if (links[name].length > 0) run(LINK_QUERIES[name], { rows: links[name] });
+      });
+    }
   }
 
-  if (stored && stored.entityIds.length > 0) run(REMOVE_ORPHANS, { entityIds: stored.entityIds });
+  for (const [kind, label] of Object.entries(LABEL_OF_KIND)) {
+    run(
+      mergeEntitiesQuery(label),
+      [...entities.values()]
+        .filter(({ entity }) => entity.kind === kind)
+        .map(({ entity, aliases }) => ({ id: entity.id, aliases, properties: entityProperties(entity) })),
+    );
+  }
+  statements.push([CREATE_MENTIONS, { articles: mentions }]);
+  run(CREATE_EVENT_ASSERTIONS, assertions);
+  for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
+  run(createNodesQuery('Figure'), figures);
+  run(createNodesQuery('Claim'), claims);
+  run(createNodesQuery('Deployment'), deployments);
+  for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
   return statements;
 }
 
-/** Writes the article unless the stored one has the same hash (or `force` is set). */
-export async function writeArticle(
+/** An entity whose stored identity differs from this run's, and the articles outside the run that mention it. */
+export interface IdentityConflict {
+  entityId: string;
+  field: string;
+  stored: unknown;
+  declared: unknown;
+  articleIds: string[];
+}
+
+const IDENTITY_CONFLICTS = `
+  UNWIND $rows AS row
+  MATCH (entity:Entity {id: row.id})
+  WITH entity, row, [key IN keys(row.properties) WHERE
+    coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
+  WHERE size(fields) > 0
+  WITH entity, row, fields,
+       [(entity)-[:MENTIONED_IN]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
+  WHERE size(others) > 0
+  RETURN entity.id AS entityId, fields[0] AS field, entity[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+
+/**
+ * Entities that the database holds with another identity and that articles outside this run
+ * mention: writing the run would let load order decide the identity. Editing an entity's only
+ * declaration is fine when every article mentioning it is in the run.
+ */
+export async function findIdentityConflicts(driver: Driver, database: string, articles: ArticleToWrite[]): Promise<IdentityConflict[]> {
+  const entities = new Map(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => [entity.id, entity])));
+  const rows = [...entities.values()].map((entity) => ({ id: entity.id, properties: entityProperties(entity) }));
+  const articleIds = articles.map(({ annotation }) => annotation.article.id);
+  const { records } = await driver.executeQuery(IDENTITY_CONFLICTS, { rows, articleIds }, { database });
+  return records.map((record) => record.toObject() as IdentityConflict);
+}
+
+/** Runs statements in order, sent together so the server needs no round trip each. */
+async function runAll(tx: ManagedTransaction, statements: Statement[]): Promise<void> {
+  await Promise.all(statements.map(([query, parameters]) => tx.run(query, parameters)));
+}
+
+/** Removes what the articles owned; the entities they mentioned are derived again afterwards. */
+function removeStatements(articleIds: string[]): Statement[] {
+  return REMOVE_OWNED.map((query) => [query, { articleIds }]);
+}
+
+/** Aliases derived again for entities whose mentions changed, then those no article mentions removed. */
+function rederiveStatements(entityIds: string[]): Statement[] {
+  return entityIds.length === 0
+    ? []
+    : [
+        [DERIVE_ALIASES, { entityIds }],
+        [REMOVE_ORPHANS, { entityIds }],
+      ];
+}
+
+/**
+ * Writes the articles in one transaction, skipping those whose stored hash is the same (unless
+ * `force`). Returns each article's outcome, in order. A failure writes none of them.
+ */
+export async function writeArticles(
   driver: Driver,
   database: string,
-  article: ArticleToWrite,
+  articles: ArticleToWrite[],
   options: { force?: boolean } = {},
-): Promise<WriteOutcome> {
+): Promise<WriteOutcome[]> {
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
-      const [record] = (await tx.run(STORED_ARTICLE, { articleId: article.annotation.article.id })).records;
-      const stored: StoredArticle | null = record
-        ? { hash: record.get('hash') as string | null, entityIds: record.get('entityIds') as string[] }
-        : null;
-      if (!options.force && stored?.hash === article.hash) return 'unchanged';
-      // Sent together, so the server runs them in order without a round trip each.
-      await Promise.all(writeStatements(article, stored).map(([query, parameters]) => tx.run(query, parameters)));
-      return 'written';
+      const articleIds = articles.map((article) => article.annotation.article.id);
+      const stored = new Map(
+        (await tx.run(STORED_ARTICLES, { articleIds })).records.map((record) => [
+          record.get('articleId') as string,
+          { hash: record.get('hash') as string | null, entityIds: record.get('entityIds') as string[] },
+        ]),
+      );
+      const outcomes = articles.map((article, index): WriteOutcome =>
+        !options.force && stored.get(articleIds[index]!)?.hash === article.hash ? 'unchanged' : 'written',
+      );
+      const toWrite = articles.filter((_, index) => outcomes[index] === 'written');
+      if (toWrite.length === 0) return outcomes;
+      const rewritten = toWrite.map((article) => article.annotation.article.id).filter((id) => stored.has(id));
+      const previouslyMentioned = [...new Set(rewritten.flatMap((id) => stored.get(id)!.entityIds))];
+      await runAll(tx, [
+        ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
+        ...createStatements(toWrite),
+        ...rederiveStatements(previouslyMentioned),
+      ]);
+      return outcomes;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Removes an article and everything only it said; entities other articles mention stay. Returns false if absent. */
+export async function removeArticle(driver: Driver, database: string, articleId: string): Promise<boolean> {
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const [record] = (await tx.run(STORED_ARTICLES, { articleIds: [articleId] })).records;
+      if (!record) return false;
+      await runAll(tx, [
+        ...removeStatements([articleId]),
+        [REMOVE_ARTICLE, { articleId }],
+        ...rederiveStatements(record.get('entityIds') as string[]),
+      ]);
+      return true;
     });
   } finally {
     await session.close();

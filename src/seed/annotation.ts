@@ -1,11 +1,13 @@
 /**
- * The annotation format: one JSON file per article under `seed/`, next to the article text.
- * This schema checks each value's shape; `validate.ts` checks what crosses values
- * (ids that must exist, spans that must match the text).
+ * The annotation format: one JSON file per article under `seed/`, next to the article text, and a
+ * registry of known entities (`seed/registry/entities.json`) that articles reference by id.
+ * This schema checks each value's shape; `validate.ts` anchors quoted spans and checks what
+ * crosses values and files (ids that must exist, spans that must match the text, declarations
+ * that must agree). `npm run annotate -- schema` writes it as JSON Schema for editors.
  */
+import { MAX_CLAIM_SUBJECTS, MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { z } from 'zod';
 import {
-  ENTITY_KINDS,
   CERTAINTIES,
   DATE_PRECISIONS,
   ORGANIZATION_CATEGORIES,
@@ -22,6 +24,20 @@ const id = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case, such as "kassym-jomart-tokayev"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** Size limits: an annotation is read whole into memory and its values into one transaction. */
+export const LIMITS = {
+  textCharacters: 200_000,
+  nameCharacters: 200,
+  descriptionCharacters: 1_000,
+  aliasesPerEntity: 20,
+} as const;
+
+const name = nonEmpty.max(LIMITS.nameCharacters, `must be at most ${LIMITS.nameCharacters} characters`);
+const aliases = z
+  .array(name)
+  .max(LIMITS.aliasesPerEntity, `at most ${LIMITS.aliasesPerEntity} aliases per entity`)
+  .default([]);
+
 /** A span of the article text: `text.slice(start, end) === text`. */
 export const spanSchema = z.strictObject({
   start: z.int().nonnegative(),
@@ -29,142 +45,20 @@ export const spanSchema = z.strictObject({
   text: z.string().min(1),
 });
 
-const evidence = z.array(spanSchema).min(1, 'needs at least one evidence span');
-const certainty = z.enum(CERTAINTIES);
-
-export const partialDateSchema = z.strictObject({
-  /** The first day the date can mean, as "YYYY-MM-DD". */
-  iso: z.iso.date(),
-  precision: z.enum(DATE_PRECISIONS),
-  /** The article's own narrowing words, such as "early", "evening", "earlier this week". */
-  qualifier: nonEmpty.optional(),
+/**
+ * A span written as the quoted text, like the W3C Web Annotation TextQuoteSelector; the loader
+ * finds its offsets. When the text occurs more than once, `occurrence` (1 = first) or a few words
+ * of `prefix` (just before) and/or `suffix` (just after) pick one.
+ */
+export const quoteSchema = z.strictObject({
+  quote: z.string().min(1),
+  occurrence: z.int().positive().optional(),
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
 });
 
-const entityBase = {
-  id,
-  name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
-  description: nonEmpty.optional(),
-  mentions: z.array(spanSchema).min(1, 'an entity needs at least one mention in the article'),
-};
-
-export const entitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('PERSON'), ...entityBase }),
-  z.strictObject({ kind: z.literal('ORGANIZATION'), ...entityBase, category: z.enum(ORGANIZATION_CATEGORIES) }),
-  z.strictObject({
-    kind: z.literal('COUNTRY'),
-    ...entityBase,
-    /** ISO 3166-1 alpha-2: descriptive background data. */
-    isoCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "KZ"'),
-  }),
-  z.strictObject({
-    kind: z.literal('PLACE'),
-    ...entityBase,
-    category: z.enum(PLACE_CATEGORIES),
-    /** Well-known coordinates: descriptive background data, not from the article. */
-    coordinates: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-      .optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('EVENT'),
-    ...entityBase,
-    category: z.enum(EVENT_CATEGORIES),
-    date: partialDateSchema.optional(),
-    certainty,
-    evidence,
-  }),
-]);
-
-export const relationSchema = z
-  .strictObject({
-    type: z.enum(RELATION_TYPES),
-    from: id,
-    to: id,
-    /** HOLDS_POSITION: the position's title, such as "President". */
-    title: nonEmpty.optional(),
-    /** HOLDS_POSITION: true when the article says "former". */
-    former: z.boolean().optional(),
-    /** PARTICIPATED_IN: the participant's role, such as "protesters" or "requester". */
-    role: nonEmpty.optional(),
-    certainty,
-    evidence,
-  })
-  .superRefine((relation, ctx) => {
-    if (relation.type === 'HOLDS_POSITION' && (relation.title === undefined || relation.former === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'HOLDS_POSITION needs "title" and "former"' });
-    }
-    if (relation.type === 'PARTICIPATED_IN' && relation.role === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'PARTICIPATED_IN needs "role"', path: ['role'] });
-    }
-    if (relation.type !== 'HOLDS_POSITION' && (relation.title !== undefined || relation.former !== undefined)) {
-      ctx.addIssue({ code: 'custom', message: '"title" and "former" belong to HOLDS_POSITION only' });
-    }
-    if (relation.type !== 'PARTICIPATED_IN' && relation.role !== undefined) {
-      ctx.addIssue({ code: 'custom', message: '"role" belongs to PARTICIPATED_IN only', path: ['role'] });
-    }
-  });
-
-export const figureSchema = z
-  .strictObject({
-    id,
-    metric: z.enum(FIGURE_METRICS),
-    /** Who or what is counted, in the article's words: "security personnel", "people". */
-    counts: nonEmpty,
-    value: z.int().nonnegative().optional(),
-    lowerBound: z.int().nonnegative().optional(),
-    /** True when the wording excludes the bound itself: "more than 2,000". */
-    lowerBoundExclusive: z.boolean().default(false),
-    upperBound: z.int().nonnegative().optional(),
-    approximate: z.boolean(),
-    /** The article's own wording of the number: "more than 2,000", "some 70", "dozens". */
-    text: nonEmpty,
-    eventId: id.optional(),
-    sourceId: id.optional(),
-    certainty,
-    evidence,
-  })
-  .superRefine((figure, ctx) => {
-    const hasBounds = figure.lowerBound !== undefined || figure.upperBound !== undefined;
-    if (figure.value !== undefined && hasBounds) {
-      ctx.addIssue({ code: 'custom', message: 'a figure has either "value" or bounds, not both', path: ['value'] });
-    }
-    if (figure.lowerBound !== undefined && figure.upperBound !== undefined && figure.lowerBound > figure.upperBound) {
-      ctx.addIssue({ code: 'custom', message: '"lowerBound" is above "upperBound"', path: ['lowerBound'] });
-    }
-    if (figure.lowerBoundExclusive && figure.lowerBound === undefined) {
-      ctx.addIssue({ code: 'custom', message: '"lowerBoundExclusive" needs "lowerBound"', path: ['lowerBoundExclusive'] });
-    }
-  });
-
-export const claimSchema = z.strictObject({
-  id,
-  kind: z.enum(CLAIM_KINDS),
-  summary: nonEmpty,
-  /** Verbatim from the article, so it must occur in its text. */
-  quote: nonEmpty,
-  speakerId: id,
-  /** Where it was said: a news outlet, a broadcast. */
-  mediumId: id.optional(),
-  date: partialDateSchema.optional(),
-  aboutIds: z.array(id).min(1, 'a claim is about at least one entity'),
-  certainty,
-  evidence,
-});
-
-export const deploymentSchema = z.strictObject({
-  id,
-  countryId: id,
-  destinationId: id,
-  /** The article's word for the force: "paratroopers", "peacekeepers", "troops". */
-  force: nonEmpty,
-  troopsFigureId: id.optional(),
-  status: z.enum(DEPLOYMENT_STATUSES),
-  date: partialDateSchema.optional(),
-  missionId: id.optional(),
-  certainty,
-  evidence,
-});
+/** Offsets, a quote with its disambiguator, or a bare string: a quote that occurs once. */
+export const spanInputSchema = z.union([spanSchema, quoteSchema, z.string().min(1)]);
 
 export const articleSchema = z.strictObject({
   id,
@@ -175,22 +69,230 @@ export const articleSchema = z.strictObject({
   publishedAt: z.iso.date().optional(),
   /** The publishing outlet when known. */
   source: nonEmpty.optional(),
+  /** "sha256:" and the hex SHA-256 of the text file: an edit of the text is caught even outside any span. */
+  textSha256: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" and 64 hex digits').optional(),
 });
 
-export const annotationSchema = z.strictObject({
-  article: articleSchema,
-  entities: z.array(entitySchema).min(1),
-  relations: z.array(relationSchema).default([]),
-  figures: z.array(figureSchema).default([]),
-  claims: z.array(claimSchema).default([]),
-  deployments: z.array(deploymentSchema).default([]),
+/** What `npm run annotate -- draft` found but cannot decide: for the reviewer only, never loaded. */
+const candidatesSchema = z.strictObject({
+  people: z.array(z.string()).default([]),
+  places: z.array(z.string()).default([]),
+  organizations: z.array(z.string()).default([]),
+  numbers: z.array(z.strictObject({ text: z.string(), start: z.int(), end: z.int(), near: z.string() })).default([]),
 });
 
+const certainty = z.enum(CERTAINTIES);
+
+export const partialDateSchema = z.strictObject({
+  /** The first day the date can mean, as "YYYY-MM-DD". */
+  iso: z.iso.date(),
+  precision: z.enum(DATE_PRECISIONS),
+  /** The article's own narrowing words, such as "early", "evening", "earlier this week". */
+  qualifier: nonEmpty.optional(),
+});
+
+/** An entity's canonical identity per kind: declared once, the same wherever it is declared. */
+const identity = {
+  base: {
+    id,
+    name,
+    aliases,
+    description: nonEmpty
+      .max(LIMITS.descriptionCharacters, `must be at most ${LIMITS.descriptionCharacters} characters`)
+      .optional(),
+  },
+  PERSON: { kind: z.literal('PERSON') },
+  ORGANIZATION: { kind: z.literal('ORGANIZATION'), category: z.enum(ORGANIZATION_CATEGORIES) },
+  COUNTRY: {
+    kind: z.literal('COUNTRY'),
+    /** ISO 3166-1 alpha-2: descriptive background data. */
+    isoCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "KZ"'),
+  },
+  PLACE: {
+    kind: z.literal('PLACE'),
+    category: z.enum(PLACE_CATEGORIES),
+    /** Well-known coordinates: descriptive background data, not from the article. */
+    coordinates: z
+      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
+  },
+  EVENT: { kind: z.literal('EVENT'), category: z.enum(EVENT_CATEGORIES), date: partialDateSchema.optional() },
+};
+
+/** The fields that make up an entity's identity, compared across declarations. */
+export const IDENTITY_FIELDS = ['kind', 'name', 'description', 'category', 'isoCode', 'coordinates', 'date'] as const;
+
+/** The registry of known entities (`seed/registry/entities.json`): identity only; mentions belong to articles. */
+export const registrySchema = z.strictObject({
+  $schema: z.string().optional(),
+  entities: z.array(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ ...identity.base, ...identity.PERSON }),
+      z.strictObject({ ...identity.base, ...identity.ORGANIZATION }),
+      z.strictObject({ ...identity.base, ...identity.COUNTRY }),
+      z.strictObject({ ...identity.base, ...identity.PLACE }),
+      z.strictObject({ ...identity.base, ...identity.EVENT }),
+    ]),
+  ),
+});
+
+/**
+ * The schemas that hold spans, built for a span type: `spanInputSchema` for files as written,
+ * `spanSchema` for the resolved annotation the writer takes.
+ */
+function schemasWithSpans<S extends z.ZodType>(span: S) {
+  const evidence = z
+    .array(span)
+    .min(1, 'needs at least one evidence span')
+    .max(MAX_EVIDENCE_SPANS, `has more than ${MAX_EVIDENCE_SPANS} evidence spans; cite the clearest ones`);
+  const mentions = z.array(span).min(1, 'an entity needs at least one mention in the article');
+  const declarations = [
+    z.strictObject({ ...identity.base, ...identity.PERSON, mentions }),
+    z.strictObject({ ...identity.base, ...identity.ORGANIZATION, mentions }),
+    z.strictObject({ ...identity.base, ...identity.COUNTRY, mentions }),
+    z.strictObject({ ...identity.base, ...identity.PLACE, mentions }),
+    z.strictObject({ ...identity.base, ...identity.EVENT, mentions, certainty, evidence }),
+  ] as const;
+
+  const relationSchema = z
+    .strictObject({
+      type: z.enum(RELATION_TYPES),
+      from: id,
+      to: id,
+      /** HOLDS_POSITION: the position's title, such as "President". */
+      title: nonEmpty.optional(),
+      /** HOLDS_POSITION: true when the article says "former". */
+      former: z.boolean().optional(),
+      /** PARTICIPATED_IN: the participant's role, such as "protesters" or "requester". */
+      role: nonEmpty.optional(),
+      certainty,
+      evidence,
+    })
+    .superRefine((relation, ctx) => {
+      if (relation.type === 'HOLDS_POSITION' && (relation.title === undefined || relation.former === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'HOLDS_POSITION needs "title" and "former"' });
+      }
+      if (relation.type === 'PARTICIPATED_IN' && relation.role === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'PARTICIPATED_IN needs "role"', path: ['role'] });
+      }
+      if (relation.type !== 'HOLDS_POSITION' && (relation.title !== undefined || relation.former !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: '"title" and "former" belong to HOLDS_POSITION only' });
+      }
+      if (relation.type !== 'PARTICIPATED_IN' && relation.role !== undefined) {
+        ctx.addIssue({ code: 'custom', message: '"role" belongs to PARTICIPATED_IN only', path: ['role'] });
+      }
+    });
+
+  const figureSchema = z
+    .strictObject({
+      id,
+      metric: z.enum(FIGURE_METRICS),
+      /** Who or what is counted, in the article's words: "security personnel", "people". */
+      counts: nonEmpty,
+      value: z.int().nonnegative().optional(),
+      lowerBound: z.int().nonnegative().optional(),
+      /** True when the wording excludes the bound itself: "more than 2,000". */
+      lowerBoundExclusive: z.boolean().default(false),
+      upperBound: z.int().nonnegative().optional(),
+      approximate: z.boolean(),
+      /** The article's own wording of the number: "more than 2,000", "some 70", "dozens". */
+      text: nonEmpty,
+      eventId: id.optional(),
+      sourceId: id.optional(),
+      certainty,
+      evidence,
+    })
+    .superRefine((figure, ctx) => {
+      const hasBounds = figure.lowerBound !== undefined || figure.upperBound !== undefined;
+      if (figure.value !== undefined && hasBounds) {
+        ctx.addIssue({ code: 'custom', message: 'a figure has either "value" or bounds, not both', path: ['value'] });
+      }
+      if (figure.lowerBound !== undefined && figure.upperBound !== undefined && figure.lowerBound > figure.upperBound) {
+        ctx.addIssue({ code: 'custom', message: '"lowerBound" is above "upperBound"', path: ['lowerBound'] });
+      }
+      if (figure.lowerBoundExclusive && figure.lowerBound === undefined) {
+        ctx.addIssue({ code: 'custom', message: '"lowerBoundExclusive" needs "lowerBound"', path: ['lowerBoundExclusive'] });
+      }
+    });
+
+  const claimSchema = z.strictObject({
+    id,
+    kind: z.enum(CLAIM_KINDS),
+    summary: nonEmpty,
+    /** Verbatim from the article, so it must occur in its text. */
+    quote: nonEmpty,
+    speakerId: id,
+    /** Where it was said: a news outlet, a broadcast. */
+    mediumId: id.optional(),
+    date: partialDateSchema.optional(),
+    aboutIds: z
+      .array(id)
+      .min(1, 'a claim is about at least one entity')
+      .max(MAX_CLAIM_SUBJECTS, `a claim is about at most ${MAX_CLAIM_SUBJECTS} entities`),
+    certainty,
+    evidence,
+  });
+
+  const deploymentSchema = z.strictObject({
+    id,
+    countryId: id,
+    destinationId: id,
+    /** The article's word for the force: "paratroopers", "peacekeepers", "troops". */
+    force: nonEmpty,
+    troopsFigureId: id.optional(),
+    status: z.enum(DEPLOYMENT_STATUSES),
+    date: partialDateSchema.optional(),
+    missionId: id.optional(),
+    certainty,
+    evidence,
+  });
+
+
+  /** A known entity (from the registry or another article) used here: its mentions, and aliases this article uses. */
+  const reference = z.strictObject({
+    kind: z.undefined().optional(),
+    id,
+    aliases,
+    mentions,
+    /** An EVENT reference says how this article states the event. */
+    certainty: certainty.optional(),
+    evidence: evidence.optional(),
+  });
+  /** An entity declared in full, or a reference to a known one (no "kind"). */
+  const entity = z.discriminatedUnion('kind', [...declarations, reference]);
+    const annotation = z.strictObject({
+    $schema: z.string().optional(),
+    /** Set by `npm run annotate -- draft`; the loader refuses the file until a reviewer deletes it. */
+    draft: z.literal(true).optional(),
+    candidates: candidatesSchema.optional(),
+    article: articleSchema,
+    entities: z.array(entity).min(1),
+    relations: z.array(relationSchema).default([]),
+    figures: z.array(figureSchema).default([]),
+    claims: z.array(claimSchema).default([]),
+    deployments: z.array(deploymentSchema).default([]),
+  });
+  return { declaration: z.discriminatedUnion('kind', [...declarations]), entity, relationSchema, figureSchema, claimSchema, deploymentSchema, annotation };
+}
+
+/** Annotation files as written: spans may be quotes, entities may be references. */
+export const annotationInputSchema = schemasWithSpans(spanInputSchema).annotation;
+const resolved = schemasWithSpans(spanSchema);
+/** The resolved form: offsets only, every entity declared in full (as the seed is written). */
+export const annotationSchema = resolved.annotation.extend({ entities: z.array(resolved.declaration).min(1) });
+
+export type AnnotationInput = z.infer<typeof annotationInputSchema>;
+export type EntityInput = AnnotationInput['entities'][number];
+export type SpanInput = z.infer<typeof spanInputSchema>;
+export type Registry = z.infer<typeof registrySchema>;
+export type RegisteredEntity = Registry['entities'][number];
+
+/** The resolved form the writer takes: every span has offsets, every entity its full declaration. */
 export type Span = z.infer<typeof spanSchema>;
 export type PartialDate = z.infer<typeof partialDateSchema>;
-export type AnnotatedEntity = z.infer<typeof entitySchema>;
-export type AnnotatedRelation = z.infer<typeof relationSchema>;
-export type AnnotatedFigure = z.infer<typeof figureSchema>;
-export type AnnotatedClaim = z.infer<typeof claimSchema>;
-export type AnnotatedDeployment = z.infer<typeof deploymentSchema>;
-export type Annotation = z.infer<typeof annotationSchema>;
+export type AnnotatedEntity = z.infer<typeof resolved.declaration>;
+export type AnnotatedRelation = z.infer<typeof resolved.relationSchema>;
+export type AnnotatedFigure = z.infer<typeof resolved.figureSchema>;
+export type AnnotatedClaim = z.infer<typeof resolved.claimSchema>;
+export type AnnotatedDeployment = z.infer<typeof resolved.deploymentSchema>;
+export type Annotation = Omit<z.infer<typeof annotationSchema>, '$schema' | 'draft' | 'candidates'>;

@@ -1,33 +1,51 @@
-/** `npm run seed`: validates the annotation files and loads them into the configured Neo4j. */
+/**
+ * `npm run seed`: validates the annotation files and loads them into the configured Neo4j: the
+ * one NEO4J_URI names, else the local Neo4j `npm start` is serving from the same data folder, else
+ * a local Neo4j started for the run. `-- --remove ID` removes an article instead.
+ */
 import { Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { createLogger } from '../config/logger.ts';
 import { openDatabase } from '../db/database.ts';
+import { removeArticle } from '../graph/article-writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './load.ts';
 
 const program = new Command('seed')
-  .description('Validate annotation files and load them into Neo4j (idempotent).')
+  .description('Validate annotation files and load them into Neo4j (idempotent; unchanged articles are skipped).')
   .option('--dir <folder>', 'folder of annotation files', DEFAULT_SEED_DIR)
   .option('--check', 'validate only; do not connect to Neo4j', false)
   .option('--force', 'rewrite articles even when unchanged', false)
+  .option('--remove <article-id>', 'remove this article and what only it said, instead of loading')
   .parse();
 
-const options = program.opts<{ dir: string; check: boolean; force: boolean }>();
+const options = program.opts<{ dir: string; check: boolean; force: boolean; remove?: string }>();
 const config = loadConfig();
 const log = createLogger(config);
 
 try {
-  const files = await listAnnotationFiles(options.dir);
-  if (files.length === 0) throw new Error(`No annotation files (*.json) in ${options.dir}`);
-  const articles = await validateFiles(files);
-  log.info({ files: files.length }, 'Annotation files are valid');
-  if (!options.check) {
-    const database = await openDatabase(config.neo4j, log);
+  if (options.remove !== undefined) {
+    const database = await openDatabase(config.neo4j, log, { attachToRunning: true });
     try {
-      const report = await loadArticles(database.driver, database.name, articles, { force: options.force });
-      log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
+      if (!(await removeArticle(database.driver, database.name, options.remove))) {
+        throw new Error(`No article "${options.remove}" in the database`);
+      }
+      log.info({ article: options.remove }, 'Article removed');
     } finally {
       await database.close();
+    }
+  } else {
+    const files = await listAnnotationFiles(options.dir);
+    if (files.length === 0) throw new Error(`No annotation files (*.json) in ${options.dir}`);
+    const articles = await validateFiles(files);
+    log.info({ files: files.length }, 'Annotation files are valid');
+    if (!options.check) {
+      const database = await openDatabase(config.neo4j, log, { attachToRunning: true });
+      try {
+        const report = await loadArticles(database.driver, database.name, articles, { force: options.force });
+        log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
+      } finally {
+        await database.close();
+      }
     }
   }
 } catch (error) {

@@ -1,27 +1,56 @@
 /**
  * Loads every annotation file in a folder: validates them all first and writes nothing if any
- * is wrong; then writes each article in its own transaction.
+ * is wrong; then writes the articles in batches, one transaction per batch. A batch that fails is
+ * written again one article per transaction, so the error names the article that fails and every
+ * article before it is committed; a second run skips those (their hash is unchanged).
  */
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { writeArticle, type WriteOutcome } from '../graph/article-writer.ts';
-import { checkSharedEntities, readAnnotationFile, type ValidatedArticle } from './validate.ts';
+import { findIdentityConflicts, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
+import {
+  checkUniqueArticleIds,
+  checkUniqueNodeIds,
+  collectDeclarations,
+  parseAnnotationFile,
+  readRegistry,
+  REGISTRY_FILE,
+  resolveArticle,
+  type KnownEntities,
+  type ValidatedArticle,
+} from './validate.ts';
 
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
+/** Articles per transaction: large enough to amortize each statement, small enough to keep transactions short. */
+export const DEFAULT_BATCH_SIZE = 250;
+
+/** Where `npm run annotate -- draft` writes: beside the text, and not loaded until renamed after review. */
+export const DRAFT_SUFFIX = '.draft.json';
+
+/** The annotation files of a folder, drafts excepted. */
 export async function listAnnotationFiles(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.endsWith(DRAFT_SUFFIX)).sort();
   return names.map((name) => path.join(dir, name));
 }
 
-/** Reads and validates every file; throws the first file's `AnnotationError` before anything is written. */
+/**
+ * Reads and validates every file, with the registry of each folder; throws the first file's
+ * `AnnotationError` before anything is written.
+ */
 export async function validateFiles(files: string[]): Promise<ValidatedArticle[]> {
-  const articles: ValidatedArticle[] = [];
-  for (const file of files) articles.push(await readAnnotationFile(file));
-  checkSharedEntities(articles);
+  const known: KnownEntities = new Map();
+  for (const dir of new Set(files.map((file) => path.dirname(file)))) {
+    for (const [id, entry] of await readRegistry(path.join(dir, REGISTRY_FILE))) known.set(id, entry);
+  }
+  const parsed = [];
+  for (const file of files) parsed.push(await parseAnnotationFile(file));
+  checkUniqueArticleIds(parsed);
+  collectDeclarations(parsed.map(({ file, input }) => ({ file, entities: input.entities })), known);
+  const articles = parsed.map((article) => resolveArticle(article, known));
+  checkUniqueNodeIds(articles);
   return articles;
 }
 
@@ -30,18 +59,75 @@ export interface LoadReport {
   unchanged: string[];
 }
 
+/** A write that failed: which article, in which file, and what the run had committed before it. */
+export class LoadError extends Error {
+  constructor(
+    readonly articleId: string,
+    readonly file: string,
+    readonly committed: LoadReport,
+    cause: unknown,
+  ) {
+    super(
+      `Writing article "${articleId}" (${file}) failed: ${(cause as Error).message?.split('\n')[0] ?? String(cause)}\n` +
+        `  committed before it: ${committed.written.length} written, ${committed.unchanged.length} unchanged` +
+        `${committed.written.length > 0 ? ` (${committed.written.slice(0, 20).join(', ')}${committed.written.length > 20 ? ', …' : ''})` : ''}; ` +
+        'running the load again resumes after them',
+      { cause },
+    );
+    this.name = 'LoadError';
+  }
+}
+
+/** What makes an article "unchanged": its resolved annotation and its text. */
+export function articleHash({ annotation, text }: ValidatedArticle): string {
+  return createHash('sha256').update(JSON.stringify(annotation)).update(text).digest('hex');
+}
+
 export async function loadArticles(
   driver: Driver,
   database: string,
   articles: ValidatedArticle[],
-  options: { force?: boolean; onArticle?: (id: string, outcome: WriteOutcome) => void } = {},
+  options: { force?: boolean; batchSize?: number; onArticle?: (id: string, outcome: WriteOutcome) => void } = {},
 ): Promise<LoadReport> {
   const report: LoadReport = { written: [], unchanged: [] };
-  for (const { annotation, text } of articles) {
-    const hash = createHash('sha256').update(JSON.stringify(annotation)).update(text).digest('hex');
-    const outcome = await writeArticle(driver, database, { annotation, text, hash }, options);
-    report[outcome].push(annotation.article.id);
-    options.onArticle?.(annotation.article.id, outcome);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const record = (batch: ValidatedArticle[], outcomes: WriteOutcome[]) =>
+    batch.forEach(({ annotation }, index) => {
+      const outcome = outcomes[index]!;
+      report[outcome].push(annotation.article.id);
+      options.onArticle?.(annotation.article.id, outcome);
+    });
+
+  const toWrite = (batch: ValidatedArticle[]) =>
+    batch.map((article) => ({ annotation: article.annotation, text: article.text, hash: articleHash(article) }));
+  const write = (batch: ValidatedArticle[]) => writeArticles(driver, database, toWrite(batch), options);
+  const conflicts = await findIdentityConflicts(driver, database, toWrite(articles));
+  if (conflicts.length > 0) {
+    throw new Error(
+      'Nothing was written: these entities are declared differently in the database, by articles not in this run:\n' +
+        conflicts
+          .map(({ entityId, field, stored, declared, articleIds }) =>
+            `  "${entityId}": ${field} ${JSON.stringify(declared)} here, ${JSON.stringify(stored)} as stored for ${articleIds.join(', ')}`)
+          .join('\n') +
+        '\nLoad those articles together with these (one folder), or make the declarations agree.',
+    );
+  }
+
+  for (let start = 0; start < articles.length; start += batchSize) {
+    const batch = articles.slice(start, start + batchSize);
+    try {
+      record(batch, await write(batch));
+    } catch (batchError) {
+      if (batch.length === 1) throw new LoadError(batch[0]!.annotation.article.id, batch[0]!.file, report, batchError);
+      // Find the article that fails: write the batch one article per transaction.
+      for (const article of batch) {
+        try {
+          record([article], await write([article]));
+        } catch (error) {
+          throw new LoadError(article.annotation.article.id, article.file, report, error);
+        }
+      }
+    }
   }
   return report;
 }

@@ -1,10 +1,31 @@
 /**
  * Reads and validates annotation files. Every problem is reported with the file, the JSON path
  * and what is wrong, and a file with any problem is refused as a whole.
+ *
+ * Validation runs in steps: each file's shape, text hash and spans (quotes are anchored to
+ * offsets); then across files: unique article ids, and one identity per entity (the registry and
+ * every declaring article must agree); then each article's references are resolved and its ids
+ * and relation ends checked.
  */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { annotationSchema, type Annotation, type AnnotatedEntity, type Span } from './annotation.ts';
+import {
+  annotationInputSchema,
+  IDENTITY_FIELDS,
+  LIMITS,
+  registrySchema,
+  type AnnotatedEntity,
+  type AnnotatedRelation,
+  type Annotation,
+  type AnnotationInput,
+  type EntityInput,
+  type RegisteredEntity,
+  type Span,
+  type SpanInput,
+} from './annotation.ts';
+import { anchorSpan } from './anchor.ts';
 
 export interface AnnotationProblem {
   /** JSONPath-like location, such as `$.relations[3].from`. */
@@ -31,6 +52,17 @@ export interface ValidatedArticle {
   text: string;
 }
 
+/** The registry's file, relative to the folder of annotation files. */
+export const REGISTRY_FILE = path.join('registry', 'entities.json');
+
+/** An entity's canonical declaration (identity and canonical aliases) and the file that declares it. */
+export interface KnownEntity {
+  entity: RegisteredEntity;
+  file: string;
+  fromRegistry: boolean;
+}
+export type KnownEntities = Map<string, KnownEntity>;
+
 type Kind = AnnotatedEntity['kind'];
 
 /** Which entity kinds each relation type may connect, as [from kinds, to kinds]. */
@@ -52,21 +84,206 @@ function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-/** Checks what the schema cannot: references between values and spans against the text. */
+/** Collects problems with their JSON paths. */
+function problemList() {
+  const problems: AnnotationProblem[] = [];
+  const report = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
+  return { problems, report };
+}
+
+export function textSha256(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** The aliases of both lists, each once, in order. */
+export function unionOf(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
+
+type WithSpans<T> = T extends unknown
+  ? Omit<T, 'mentions' | 'evidence'> & { mentions: Span[]; evidence?: Span[] }
+  : never;
+type AnchoredEntity = WithSpans<EntityInput>;
+type Declaration = Extract<AnchoredEntity, { kind: Kind }>;
+
+/** A file whose shape is valid and whose spans are anchored; its references are not resolved yet. */
+export interface ParsedArticle {
+  file: string;
+  text: string;
+  input: Omit<AnnotationInput, 'entities' | 'relations' | 'figures' | 'claims' | 'deployments'> & {
+    entities: AnchoredEntity[];
+    relations: AnnotatedRelation[];
+    figures: Annotation['figures'];
+    claims: Annotation['claims'];
+    deployments: Annotation['deployments'];
+  };
+}
+
+/** Step 1: the shape, the review mark, the text's size and hash, and every span anchored in the text. */
+export function parseAnnotation(file: string, json: unknown, text: string): ParsedArticle {
+  const parsed = annotationInputSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AnnotationError(
+      file,
+      parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+    );
+  }
+  const input = parsed.data;
+  const { problems, report } = problemList();
+  if (input.draft) {
+    report(['draft'], 'this is an unreviewed draft: check every entity and span, then delete "draft" and "candidates" (docs/annotating.md)');
+  } else if (input.candidates) {
+    report(['candidates'], 'the draft\'s candidates are for the reviewer: delete them once reviewed');
+  }
+  if (text.length > LIMITS.textCharacters) {
+    report(['article', 'textFile'], `the text has ${text.length} characters, more than the limit of ${LIMITS.textCharacters}`);
+  }
+  if (input.article.textSha256 !== undefined && input.article.textSha256 !== textSha256(text)) {
+    report(['article', 'textSha256'], `the text has changed since it was annotated (it now hashes to ${textSha256(text)}): check every span, then update the hash`);
+  }
+  const anchor = (spans: SpanInput[], at: PropertyKey[]): Span[] =>
+    spans.map((span, index) => {
+      const anchoring = anchorSpan(span, text);
+      if ('span' in anchoring) return anchoring.span;
+      report([...at, index], anchoring.problem);
+      return { start: 0, end: 0, text: '' };
+    });
+  const withEvidence = <T extends { evidence: SpanInput[] }>(items: T[], at: string) =>
+    items.map((item, index) => ({ ...item, evidence: anchor(item.evidence, [at, index, 'evidence']) }));
+  const result: ParsedArticle['input'] = {
+    ...input,
+    entities: input.entities.map(
+      (entity, index) =>
+        ({
+          ...entity,
+          mentions: anchor(entity.mentions, ['entities', index, 'mentions']),
+          ...('evidence' in entity && entity.evidence ? { evidence: anchor(entity.evidence, ['entities', index, 'evidence']) } : {}),
+        }) as AnchoredEntity,
+    ),
+    relations: withEvidence(input.relations, 'relations'),
+    figures: withEvidence(input.figures, 'figures'),
+    claims: withEvidence(input.claims, 'claims'),
+    deployments: withEvidence(input.deployments, 'deployments'),
+  };
+  if (problems.length > 0) throw new AnnotationError(file, problems);
+  return { file, text, input: result };
+}
+
+/** The identity part of a declaration, for comparing declarations and for registering one. */
+function canonical(entity: Declaration | AnnotatedEntity | RegisteredEntity, aliases: string[]): RegisteredEntity {
+  const picked: Record<string, unknown> = { id: entity.id, aliases };
+  for (const field of IDENTITY_FIELDS) {
+    const value = (entity as Record<string, unknown>)[field];
+    if (value !== undefined) picked[field] = value;
+  }
+  return picked as unknown as RegisteredEntity;
+}
+
+/** Reads the registry of known entities, if the folder has one. */
+export async function readRegistry(file: string): Promise<KnownEntities> {
+  const known: KnownEntities = new Map();
+  if (!existsSync(file)) return known;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new AnnotationError(file, [{ path: '$', message: `not readable JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = registrySchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AnnotationError(file, parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })));
+  }
+  const { problems, report } = problemList();
+  parsed.data.entities.forEach((entity, index) => {
+    if (known.has(entity.id)) report(['entities', index, 'id'], `"${entity.id}" is declared twice`);
+    known.set(entity.id, { entity, file, fromRegistry: true });
+  });
+  if (problems.length > 0) throw new AnnotationError(file, problems);
+  return known;
+}
+
+/**
+ * Step 2: adds every article's declarations to the known entities. Two declarations of one
+ * entity must agree on its identity: a disagreement names both files and the field.
+ */
+export function collectDeclarations(
+  articles: { file: string; entities: ReadonlyArray<Declaration | AnnotatedEntity | { kind?: undefined }> }[],
+  known: KnownEntities,
+): void {
+  for (const { file, entities } of articles) {
+    const { problems, report } = problemList();
+    entities.forEach((entity, index) => {
+      if (entity.kind === undefined) return;
+      const declared = entity as Declaration;
+      const earlier = known.get(declared.id);
+      if (!earlier) {
+        known.set(declared.id, { entity: canonical(declared, []), file, fromRegistry: false });
+        return;
+      }
+      if (earlier.entity.kind !== declared.kind) {
+        report(['entities', index, 'kind'], `"${declared.id}" is a ${declared.kind} here but a ${earlier.entity.kind} in ${earlier.file}`);
+        return;
+      }
+      const mine = canonical(declared, []) as unknown as Record<string, unknown>;
+      const theirs = earlier.entity as unknown as Record<string, unknown>;
+      for (const field of IDENTITY_FIELDS) {
+        if (JSON.stringify(mine[field]) !== JSON.stringify(theirs[field])) {
+          report(
+            ['entities', index, field],
+            `"${declared.id}" has ${field} ${JSON.stringify(mine[field]) ?? '(none)'} here but ${JSON.stringify(theirs[field]) ?? '(none)'} in ${earlier.file}; ` +
+              'declare an entity once (or identically), and reference it by id elsewhere',
+          );
+        }
+      }
+    });
+    if (problems.length > 0) throw new AnnotationError(file, problems);
+  }
+}
+
+/** Step 3: every entity with its full declaration, and every reference between values checked. */
+export function resolveArticle({ file, text, input }: ParsedArticle, known: KnownEntities): ValidatedArticle {
+  const { problems, report } = problemList();
+  const registryAliases = (id: string) => {
+    const entry = known.get(id);
+    return entry?.fromRegistry ? entry.entity.aliases : [];
+  };
+  const entities: AnnotatedEntity[] = [];
+  input.entities.forEach((entity, index) => {
+    const aliases = unionOf(registryAliases(entity.id), entity.aliases);
+    if (entity.kind !== undefined) {
+      entities.push({ ...entity, aliases } as AnnotatedEntity);
+      return;
+    }
+    const declared = known.get(entity.id);
+    if (!declared) {
+      report(['entities', index, 'id'], `unknown entity "${entity.id}": declare it here (with "kind") or in ${REGISTRY_FILE}`);
+      return;
+    }
+    const { certainty, evidence, ...reference } = entity;
+    if (declared.entity.kind === 'EVENT') {
+      if (certainty === undefined || evidence === undefined) {
+        report(['entities', index], `"${entity.id}" is an EVENT: say how this article states it with "certainty" and "evidence"`);
+        return;
+      }
+      entities.push({ ...declared.entity, ...reference, aliases, certainty, evidence } as AnnotatedEntity);
+    } else {
+      if (certainty !== undefined || evidence !== undefined) {
+        report(['entities', index], `"certainty" and "evidence" belong to EVENT references; "${entity.id}" is a ${declared.entity.kind}`);
+      }
+      entities.push({ ...declared.entity, ...reference, aliases } as AnnotatedEntity);
+    }
+  });
+  const { $schema: _schema, draft: _draft, candidates: _candidates, ...rest } = input;
+  const annotation: Annotation = { ...rest, entities };
+  problems.push(...crossCheck(annotation, text));
+  if (problems.length > 0) throw new AnnotationError(file, problems);
+  return { file, annotation, text };
+}
+
+/** Checks what the schema cannot: ids, references between values and the kinds they connect. */
 export function crossCheck(annotation: Annotation, text: string): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
   const report = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
-
-  const checkSpans = (spans: Span[], at: PropertyKey[]) =>
-    spans.forEach((span, index) => {
-      const where = [...at, index];
-      if (span.end <= span.start) report(where, `end ${span.end} is not after start ${span.start}`);
-      else if (span.end > text.length) report(where, `end ${span.end} is past the article's end (${text.length})`);
-      else if (text.slice(span.start, span.end) !== span.text) {
-        report(where, `text ${JSON.stringify(span.text)} does not match the article at ${span.start}-${span.end}, ` +
-          `which reads ${JSON.stringify(text.slice(span.start, span.end))}`);
-      }
-    });
 
   const seenIds = new Map<string, string>();
   const claimId = (value: string, at: PropertyKey[]) => {
@@ -79,8 +296,6 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
   annotation.entities.forEach((entity, index) => {
     claimId(entity.id, ['entities', index, 'id']);
     entities.set(entity.id, entity);
-    checkSpans(entity.mentions, ['entities', index, 'mentions']);
-    if (entity.kind === 'EVENT') checkSpans(entity.evidence, ['entities', index, 'evidence']);
   });
 
   const expectEntity = (value: string | undefined, kinds: Kind[] | null, at: PropertyKey[]) => {
@@ -96,7 +311,6 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
     const [fromKinds, toKinds] = RELATION_ENDS[relation.type] ?? [null, null];
     expectEntity(relation.from, fromKinds, ['relations', index, 'from']);
     expectEntity(relation.to, toKinds, ['relations', index, 'to']);
-    checkSpans(relation.evidence, ['relations', index, 'evidence']);
   });
 
   const figureMetrics = new Map<string, string>();
@@ -105,7 +319,6 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
     figureMetrics.set(figure.id, figure.metric);
     expectEntity(figure.eventId, ['EVENT'], ['figures', index, 'eventId']);
     expectEntity(figure.sourceId, null, ['figures', index, 'sourceId']);
-    checkSpans(figure.evidence, ['figures', index, 'evidence']);
     if (!figure.evidence.some((span) => span.text.includes(figure.text))) {
       report(['figures', index, 'text'], `"${figure.text}" does not occur in the figure's evidence`);
     }
@@ -116,7 +329,6 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
     expectEntity(claim.speakerId, null, ['claims', index, 'speakerId']);
     expectEntity(claim.mediumId, null, ['claims', index, 'mediumId']);
     claim.aboutIds.forEach((about, aboutIndex) => expectEntity(about, null, ['claims', index, 'aboutIds', aboutIndex]));
-    checkSpans(claim.evidence, ['claims', index, 'evidence']);
     if (!text.includes(claim.quote)) report(['claims', index, 'quote'], 'the quote does not occur verbatim in the article');
   });
 
@@ -132,28 +344,24 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
         report(['deployments', index, 'troopsFigureId'], `figure "${deployment.troopsFigureId}" counts ${metric}, not TROOPS`);
       }
     }
-    checkSpans(deployment.evidence, ['deployments', index, 'evidence']);
   });
 
   return problems;
 }
 
-/** Parses and validates an annotation already in memory. Throws `AnnotationError` listing every problem. */
-export function validateAnnotation(file: string, json: unknown, text: string): Annotation {
-  const parsed = annotationSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new AnnotationError(
-      file,
-      parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-    );
-  }
-  const problems = crossCheck(parsed.data, text);
-  if (problems.length > 0) throw new AnnotationError(file, problems);
-  return parsed.data;
+/**
+ * Validates one annotation already in memory against the known entities (by default only its own
+ * declarations). Throws `AnnotationError` listing every problem.
+ */
+export function validateAnnotation(file: string, json: unknown, text: string, known: KnownEntities = new Map()): Annotation {
+  const parsed = parseAnnotation(file, json, text);
+  const withOwn = new Map(known);
+  collectDeclarations([{ file, entities: parsed.input.entities }], withOwn);
+  return resolveArticle(parsed, withOwn).annotation;
 }
 
-/** Reads one annotation file and the article text it names, and validates both. */
-export async function readAnnotationFile(file: string): Promise<ValidatedArticle> {
+/** Reads one annotation file and the article text it names, and checks its shape and spans. */
+export async function parseAnnotationFile(file: string): Promise<ParsedArticle> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -169,23 +377,49 @@ export async function readAnnotationFile(file: string): Promise<ValidatedArticle
       throw new AnnotationError(file, [{ path: '$.article.textFile', message: `cannot read "${textFile}"` }]);
     }
   }
-  return { file, annotation: validateAnnotation(file, json, text), text };
+  return parseAnnotation(file, json, text);
 }
 
-/** Checks that files which share an entity id agree on its kind. */
+/** Reads and validates one self-contained annotation file (its folder's registry included). */
+export async function readAnnotationFile(file: string): Promise<ValidatedArticle> {
+  const known = await readRegistry(path.join(path.dirname(file), REGISTRY_FILE));
+  const parsed = await parseAnnotationFile(file);
+  collectDeclarations([{ file, entities: parsed.input.entities }], known);
+  return resolveArticle(parsed, known);
+}
+
+/** Checks that resolved articles agree on the identity of every entity they share. */
 export function checkSharedEntities(articles: ValidatedArticle[]): void {
-  const kinds = new Map<string, { kind: Kind; file: string }>();
-  for (const { file, annotation } of articles) {
-    const problems: AnnotationProblem[] = [];
-    annotation.entities.forEach((entity, index) => {
-      const earlier = kinds.get(entity.id);
-      if (earlier && earlier.kind !== entity.kind) {
-        problems.push({
-          path: jsonPath(['entities', index, 'kind']),
-          message: `"${entity.id}" is a ${entity.kind} here but a ${earlier.kind} in ${earlier.file}`,
-        });
-      } else if (!earlier) kinds.set(entity.id, { kind: entity.kind, file });
-    });
+  collectDeclarations(articles.map(({ file, annotation }) => ({ file, entities: annotation.entities })), new Map());
+}
+
+/** Throws if two files share an id of the given collection: article ids, or ids of figures, claims, deployments. */
+function checkUniqueAcrossFiles(articles: ReadonlyArray<{ file: string; items: { kind: string; id: string; at: PropertyKey[] }[] }>): void {
+  const owners = new Map<string, string>();
+  for (const { file, items } of articles) {
+    const { problems, report } = problemList();
+    for (const { kind, id, at } of items) {
+      const key = `${kind} ${id}`;
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== file) report(at, `${kind} id "${id}" is also used in ${owner}`);
+      else owners.set(key, file);
+    }
     if (problems.length > 0) throw new AnnotationError(file, problems);
   }
+}
+
+export function checkUniqueArticleIds(articles: ReadonlyArray<{ file: string; input: { article: { id: string } } }>): void {
+  checkUniqueAcrossFiles(articles.map(({ file, input }) => ({ file, items: [{ kind: 'article', id: input.article.id, at: ['article', 'id'] }] })));
+}
+
+/** Figures, claims and deployments are nodes with a global id: two files cannot share one. */
+export function checkUniqueNodeIds(articles: ReadonlyArray<ValidatedArticle>): void {
+  checkUniqueAcrossFiles(
+    articles.map(({ file, annotation }) => ({
+      file,
+      items: (['figures', 'claims', 'deployments'] as const).flatMap((collection) =>
+        annotation[collection].map((item, index) => ({ kind: collection.slice(0, -1), id: item.id, at: [collection, index, 'id'] })),
+      ),
+    })),
+  );
 }
