@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { annotation, ARTICLE_ID, articleText, dataOf, entitiesOfKind, ids, sorted, spanKeys, spansIn } from './api-fixture.ts';
+import { annotation, ARTICLE_ID, articleText, dataOf, entitiesOfKind, ids, sorted, spanKeys, spansIn, walkPages, type Page } from './api-fixture.ts';
 
 let api: TestServer;
 
@@ -55,29 +55,9 @@ function wholeList(answer: any, annotated: readonly AnnotatedFact[]): any[] {
   return list;
 }
 
-interface Page {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: { id: string } }[];
-}
-
-/** Walks a root connection `first` at a time by endCursor, checking each page as it goes. */
-async function walk(field: string, first: number, filters = '') {
-  const pages: Page[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const query = `query ($first: Int, $after: String) { ${connection(field, `first: $first, after: $after${filters}`, 'id')} }`;
-    const current = dataOf(await api.graphql(query, { first, after }))[field] as Page;
-    pages.push(current);
-    expect(current.edges.length).toBeLessThanOrEqual(first);
-    expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)?.cursor ?? null);
-    if (!current.pageInfo.hasNextPage) break;
-    expect(current.edges).toHaveLength(first);
-    after = current.pageInfo.endCursor;
-    expect(pages.length).toBeLessThan(50);
-  }
-  return { pages, ids: pages.flatMap((current) => current.edges.map((edge) => edge.node.id)) };
-}
+/** Walks a root connection `first` at a time by endCursor. */
+const walk = (field: string, first: number, filters = '') =>
+  walkPages(api.graphql, `query ($first: Int, $after: String) { ${connection(field, `first: $first, after: $after${filters}`, 'id')} }`, field, first);
 
 const expectedDate = (date: { iso: string; precision: string; qualifier?: string | undefined } | undefined) =>
   date ? { iso: date.iso, precision: date.precision, qualifier: date.qualifier ?? null } : null;

@@ -71,3 +71,32 @@ export const spanKeys = (spans: readonly Span[]) => spans.map((span) => `${span.
 
 export const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 export const sorted = (values: readonly string[]) => [...values].sort();
+
+/** One page of a connection, as the list tests select it. */
+export interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string } }[];
+}
+
+type Ask = (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+
+/**
+ * Walks every page of a connection query (with `$first` and `$after`) by endCursor, checking each
+ * page as it goes; returns the pages and the node ids in order.
+ */
+export async function walkPages(ask: Ask, query: string, field: string, first: number, variables: Record<string, unknown> = {}) {
+  const pages: Page[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = dataOf(await ask(query, { ...variables, first, after }))[field] as Page;
+    pages.push(page);
+    expect(page.edges.length).toBeLessThanOrEqual(first);
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    if (!page.pageInfo.hasNextPage) break;
+    expect(page.edges).toHaveLength(first);
+    after = page.pageInfo.endCursor;
+    expect(pages.length).toBeLessThan(200);
+  }
+  return { pages, ids: pages.flatMap((page) => page.edges.map((edge) => edge.node.id)) };
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotatedEntity } from '../../src/seed/annotation.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { annotatedEntity, annotation, dataOf, entitiesOfKind, ids, sorted } from './api-fixture.ts';
+import { annotatedEntity, annotation, dataOf, entitiesOfKind, ids, sorted, walkPages, type Page } from './api-fixture.ts';
 
 let api: TestServer;
 
@@ -16,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-interface Page {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: { id: string } }[];
-}
 
 /** Plain code-unit order, as Neo4j orders strings (for the names in the seed). */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -57,25 +51,6 @@ function eventInside(eventId: string, target: string): boolean {
   return chain.some((event) => outgoing(event, 'OCCURRED_IN').some((place) => inside(place, target, ['LOCATED_IN'])));
 }
 
-/** Walks every page of a list query (with `$first` and `$after`), checking each page as it goes. */
-async function walk(query: string, field: string, first: number, variables: Record<string, unknown> = {}) {
-  const pages: Page[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data = dataOf(await api.graphql(query, { ...variables, first, after }));
-    const page = data[field] as Page;
-    pages.push(page);
-    expect(page.edges.length).toBeLessThanOrEqual(first);
-    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
-    if (!page.pageInfo.hasNextPage) break;
-    expect(page.edges).toHaveLength(first);
-    after = page.pageInfo.endCursor;
-    expect(pages.length).toBeLessThan(200);
-  }
-  const nodes = pages.flatMap((page) => page.edges.map((edge) => edge.node.id));
-  return { pages, nodes };
-}
-
 const LIST = (field: string, filters = '', declarations = '') => `
   query ($first: Int, $after: String${declarations}) {
     ${field}(first: $first, after: $after${filters}) {
@@ -103,7 +78,7 @@ describe.each([
   });
 
   it.each([1, 2, 3, 7])('walks pages of %i via endCursor: same order, no duplicates, totals add up', async (first) => {
-    const { pages, nodes } = await walk(LIST(field), field, first);
+    const { pages, ids: nodes } = await walkPages(api.graphql, LIST(field), field, first);
     expect(nodes).toEqual(expected());
     expect(new Set(nodes).size).toBe(nodes.length);
     for (const page of pages) expect(page.totalCount).toBe(nodes.length);
@@ -167,7 +142,7 @@ describe('list nodes', () => {
 
   it('walks a filtered list (events in Kazakhstan) page by page', async () => {
     const query = LIST('events', ', countryId: $countryId', ', $countryId: ID');
-    const { pages, nodes } = await walk(query, 'events', 4, { countryId: 'kazakhstan' });
+    const { pages, ids: nodes } = await walkPages(api.graphql, query, 'events', 4, { countryId: 'kazakhstan' });
     const expected = byDate(events().filter((event) => eventInside(event.id, 'kazakhstan')));
     expect(nodes).toEqual(expected);
     expect(pages[0]!.totalCount).toBe(expected.length);
