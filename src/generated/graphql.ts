@@ -82,6 +82,15 @@ export type ArticleEdge = {
   node: Article;
 };
 
+/** Where a statement comes from. Certainty is a separate axis: how sure its source is. */
+export type Basis =
+  /** The article states it; its evidence spans show where. */
+  | 'ARTICLE'
+  /** Background knowledge, not from any article, with a reference such as a Wikidata id. */
+  | 'BACKGROUND'
+  /** Inferred from the article's own context: the evidence spans it rests on and a one-line reason. */
+  | 'INFERRED';
+
 /** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
 export type Certainty =
   /** An accusation or characterisation made by a party; not established as fact. */
@@ -112,6 +121,8 @@ export type Claim = {
   kind: ClaimKind;
   /** Where it was said, such as a news agency. */
   medium?: Maybe<Entity>;
+  /** Where `medium` comes from: ARTICLE, or INFERRED when the article ties the claim to another one from the same statement ("According to him"). */
+  mediumProvenance?: Maybe<Provenance>;
   /** The speaker's words, verbatim from the article. */
   quote: Scalars['String']['output'];
   /** Who made the claim. */
@@ -160,13 +171,19 @@ export type ClaimRole =
   /** The claim is about the entity. */
   | 'SUBJECT';
 
-/** Latitude and longitude in degrees (WGS 84). Background data, not taken from the article. */
+/**
+ * Latitude and longitude in degrees (WGS 84). Never from an article: BACKGROUND (a gazetteer or a
+ * country's centroid, with its reference), or INFERRED for a place without known coordinates of its
+ * own, shown at those of the place or country it is in (the reason names it).
+ */
 export type Coordinates = {
   __typename?: 'Coordinates';
   /** Degrees north (negative: south). */
   latitude: Scalars['Float']['output'];
   /** Degrees east (negative: west). */
   longitude: Scalars['Float']['output'];
+  /** Where the coordinates come from. */
+  provenance: Provenance;
 };
 
 /** A country. */
@@ -176,15 +193,19 @@ export type Country = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Claims this country made or that are about it. */
   claims: Array<Claim>;
+  /** Its centroid, from a reviewed data set (BACKGROUND); null when BACKGROUND is excluded. */
+  coordinates?: Maybe<Coordinates>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** ISO 3166-1 alpha-2 code, such as "KZ" (background data). */
   isoCode: Scalars['String']['output'];
   /** Always COUNTRY. */
   kind: EntityKind;
-  /** Every place an article mentions this country., by article. */
+  /** Every place an article mentions this country, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -205,6 +226,12 @@ export type CountryClaimsArgs = {
 
 
 /** A country. */
+export type CountryCoordinatesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A country. */
 export type CountryMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -212,12 +239,14 @@ export type CountryMentionsArgs = {
 
 /** A country. */
 export type CountryOrganizationsArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A country. */
 export type CountryPlacesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -225,6 +254,7 @@ export type CountryPlacesArgs = {
 /** A country. */
 export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -340,9 +370,11 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id, such as "kassym-jomart-tokayev". */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** What kind of entity this is. */
   kind: EntityKind;
-  /** Every place an article mentions this entity., by article. */
+  /** Every place an article mentions this entity, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -376,6 +408,7 @@ export type EntityMentionsArgs = {
  */
 export type EntityRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -436,9 +469,11 @@ export type Event = Entity & {
   figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always EVENT. */
   kind: EntityKind;
-  /** Every place an article mentions this event., by article. */
+  /** Every place an article mentions this event, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -503,6 +538,7 @@ export type EventPlacesArgs = {
 /** Something that happened, or is expected to. */
 export type EventRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -568,6 +604,19 @@ export type EventEdge = {
   cursor: Scalars['String']['output'];
   /** The event. */
   node: Event;
+};
+
+/** An identifier of an entity in another data set, for joining with it. */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The identifier there, such as "Q35493". */
+  id: Scalars['String']['output'];
+  /** Always BACKGROUND, with the data set as reference. */
+  provenance: Provenance;
+  /** The data set: "wikidata". */
+  scheme: Scalars['String']['output'];
+  /** Where to look it up. */
+  url: Scalars['String']['output'];
 };
 
 /**
@@ -698,11 +747,13 @@ export type Organization = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always ORGANIZATION. */
   kind: EntityKind;
   /** Who leads it (a person, a country for "Russia-led", or an organization). */
   ledBy?: Maybe<Entity>;
-  /** Every place an article mentions this organization., by article. */
+  /** Every place an article mentions this organization, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -721,6 +772,12 @@ export type OrganizationClaimsArgs = {
 
 
 /** An organization. */
+export type OrganizationCountryArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** An organization. */
 export type OrganizationMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -729,6 +786,7 @@ export type OrganizationMentionsArgs = {
 /** An organization. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -789,15 +847,24 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A date as precise as the article gives it, with the article's own narrowing words. */
+/**
+ * A date as precise as the text supports, with the article's own narrowing words, the interval it
+ * can mean, and where it comes from (the article's words, or an inference from their context).
+ */
 export type PartialDate = {
   __typename?: 'PartialDate';
-  /** The first day the date can mean, as YYYY-MM-DD (for example "2022-01-06"). */
+  /** The last day of that interval, inclusive (YYYY-MM-DD): `WEEK 2022-01-03` ends on 2022-01-09. */
+  end: Scalars['String']['output'];
+  /** The first day the date can mean, as YYYY-MM-DD (for example "2022-01-06"; a WEEK starts on its Monday). */
   iso: Scalars['String']['output'];
   /** How much of `iso` is meant. */
   precision: DatePrecision;
+  /** Where the date comes from: ARTICLE (the text gives it) or INFERRED (its context implies it, with a reason). */
+  provenance: Provenance;
   /** The article's narrowing words, such as "early", "evening" or "earlier this week". */
   qualifier?: Maybe<Scalars['String']['output']>;
+  /** The first day of the interval the date can mean (YYYY-MM-DD): equal to `iso`. */
+  start: Scalars['String']['output'];
 };
 
 /** Someone's part in an event. */
@@ -835,9 +902,11 @@ export type Person = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always PERSON. */
   kind: EntityKind;
-  /** Every place an article mentions this person., by article. */
+  /** Every place an article mentions this person, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -870,6 +939,7 @@ export type PersonPositionsArgs = {
 /** A person. */
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -903,7 +973,10 @@ export type Place = Entity & {
   category?: Maybe<PlaceCategory>;
   /** Claims about this place. */
   claims: Array<Claim>;
-  /** Well-known coordinates (background data, not from the article). */
+  /**
+   * Where it is on a map: its own coordinates (BACKGROUND), or else those of the nearest place or
+   * country it is in (INFERRED); null when neither is known or allowed.
+   */
   coordinates?: Maybe<Coordinates>;
   /** The country it is in, directly or through other places. */
   country?: Maybe<Country>;
@@ -911,9 +984,11 @@ export type Place = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always PLACE. */
   kind: EntityKind;
-  /** Every place an article mentions this place., by article. */
+  /** Every place an article mentions this place, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -932,6 +1007,18 @@ export type PlaceClaimsArgs = {
 
 
 /** A place: a city, town, building or airport. */
+export type PlaceCoordinatesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceCountryArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A place: a city, town, building or airport. */
 export type PlaceMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -940,6 +1027,7 @@ export type PlaceMentionsArgs = {
 /** A place: a city, town, building or airport. */
 export type PlaceRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -994,6 +1082,23 @@ export type Position = {
   title: Scalars['String']['output'];
 };
 
+/**
+ * Where a statement comes from: the article (with its evidence spans), an inference from the
+ * article's own context (with the spans it rests on and a reason), or background knowledge (with a
+ * reference). Filter with the `excludeBasis` arguments.
+ */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The kind of source. */
+  basis: Basis;
+  /** ARTICLE and INFERRED: the article spans it rests on (empty for BACKGROUND). */
+  evidence: Array<TextSpan>;
+  /** INFERRED: why the article's context supports it, in one line. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** BACKGROUND: where it is documented, such as "GeoNames 1526384 (Almaty)". */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type Query = {
   __typename?: 'Query';
@@ -1011,7 +1116,7 @@ export type Query = {
   entities: EntityConnection;
   /** One entity by id; null when there is none. */
   entity?: Maybe<Entity>;
-  /** Events, by date (undated events last), then name. */
+  /** Events, by the start of their date (undated events last), then precision (DAY first), then name. */
   events: EventConnection;
   /** Figures (casualties, arrests, troops), optionally of one metric or event, in article and text order. */
   figures: FigureConnection;
@@ -1029,7 +1134,7 @@ export type Query = {
   search: Array<SearchHit>;
   /** Counts for a dashboard's header. */
   stats: GraphStats;
-  /** Dated events in date order, for a timeline. */
+  /** Dated events for a timeline: by the start of their date interval, then precision (DAY first), then name. */
   timeline: Array<Event>;
 };
 
@@ -1091,6 +1196,7 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<EventCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   participantId?: InputMaybe<Scalars['ID']['input']>;
@@ -1121,6 +1227,7 @@ export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<OrganizationCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1145,6 +1252,7 @@ export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<PlaceCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1160,6 +1268,7 @@ export type QuerySearchArgs = {
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryTimelineArgs = {
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1178,6 +1287,8 @@ export type Relation = {
   former?: Maybe<Scalars['Boolean']['output']>;
   /** The entity at the other end. */
   other: Entity;
+  /** Where it comes from: the article, an inference from its context, or background knowledge. */
+  provenance: Provenance;
   /** PARTICIPATED_IN: the participant's role, such as "protesters". */
   role?: Maybe<Scalars['String']['output']>;
   /** HOLDS_POSITION: the position's title, such as "President". */
@@ -1323,6 +1434,7 @@ export type ResolversTypes = {
   Article: ResolverTypeWrapper<ArticleRecord>;
   ArticleConnection: ResolverTypeWrapper<PageRecord<ArticleRecord>>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
+  Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
   Claim: ResolverTypeWrapper<ClaimRecord>;
@@ -1330,7 +1442,7 @@ export type ResolversTypes = {
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimKind: ClaimKind;
   ClaimRole: ClaimRole;
-  Coordinates: ResolverTypeWrapper<Coordinates>;
+  Coordinates: ResolverTypeWrapper<Omit<Coordinates, 'provenance'> & { provenance: ResolversTypes['Provenance'] }>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
@@ -1348,6 +1460,7 @@ export type ResolversTypes = {
   EventCategory: EventCategory;
   EventConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  ExternalId: ResolverTypeWrapper<Omit<ExternalId, 'provenance'> & { provenance: ResolversTypes['Provenance'] }>;
   Figure: ResolverTypeWrapper<FigureRecord>;
   FigureConnection: ResolverTypeWrapper<PageRecord<FigureRecord>>;
   FigureEdge: ResolverTypeWrapper<Omit<FigureEdge, 'node'> & { node: ResolversTypes['Figure'] }>;
@@ -1374,6 +1487,7 @@ export type ResolversTypes = {
   PlaceConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   PlaceEdge: ResolverTypeWrapper<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>;
   Position: ResolverTypeWrapper<RelationRecord>;
+  Provenance: ResolverTypeWrapper<Omit<Provenance, 'evidence'> & { evidence: Array<ResolversTypes['TextSpan']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
@@ -1393,7 +1507,7 @@ export type ResolversParentTypes = {
   Claim: ClaimRecord;
   ClaimConnection: PageRecord<ClaimRecord>;
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
-  Coordinates: Coordinates;
+  Coordinates: Omit<Coordinates, 'provenance'> & { provenance: ResolversParentTypes['Provenance'] };
   Country: EntityRecord;
   CountryConnection: PageRecord<EntityRecord>;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
@@ -1406,6 +1520,7 @@ export type ResolversParentTypes = {
   Event: EntityRecord;
   EventConnection: PageRecord<EntityRecord>;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  ExternalId: Omit<ExternalId, 'provenance'> & { provenance: ResolversParentTypes['Provenance'] };
   Figure: FigureRecord;
   FigureConnection: PageRecord<FigureRecord>;
   FigureEdge: Omit<FigureEdge, 'node'> & { node: ResolversParentTypes['Figure'] };
@@ -1429,6 +1544,7 @@ export type ResolversParentTypes = {
   PlaceConnection: PageRecord<EntityRecord>;
   PlaceEdge: Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] };
   Position: RelationRecord;
+  Provenance: Omit<Provenance, 'evidence'> & { evidence: Array<ResolversParentTypes['TextSpan']> };
   Query: Record<PropertyKey, never>;
   Relation: RelationRecord;
   RelationTypeCount: RelationTypeCount;
@@ -1470,6 +1586,7 @@ export type ClaimResolvers<ContextType = RequestContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  mediumProvenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1489,20 +1606,23 @@ export type ClaimEdgeResolvers<ContextType = RequestContext, ParentType extends 
 export type CoordinatesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<CountryClaimsArgs, 'first' | 'role'>>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType, RequireFields<CountryCoordinatesArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<CountryMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CountryOrganizationsArgs, 'first'>>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<CountryPlacesArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CountryOrganizationsArgs, 'excludeBasis' | 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<CountryPlacesArgs, 'excludeBasis' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1568,13 +1688,14 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventEvidenceArgs, 'first'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<EventFiguresArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, RequireFields<EventParticipantsArgs, 'first'>>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<EventPlacesArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventReportedByArgs, 'first'>>;
   subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<EventSubEventsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1589,6 +1710,13 @@ export type EventConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type EventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
@@ -1645,15 +1773,16 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['OrganizationCategory']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<OrganizationClaimsArgs, 'first' | 'role'>>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<OrganizationCountryArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   ledBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<OrganizationMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1674,9 +1803,12 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type PartialDateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
@@ -1697,11 +1829,12 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PersonClaimsArgs, 'first' | 'role'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PersonMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<PersonPositionsArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1720,14 +1853,15 @@ export type PlaceResolvers<ContextType = RequestContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['PlaceCategory']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PlaceClaimsArgs, 'first' | 'role'>>;
-  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType, RequireFields<PlaceCoordinatesArgs, 'excludeBasis'>>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<PlaceCountryArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PlaceMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   within?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1751,6 +1885,13 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProvenanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
@@ -1759,16 +1900,16 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'excludeBasis' | 'first'>>;
   figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'excludeBasis' | 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
-  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'first'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'excludeBasis' | 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'excludeBasis' | 'first'>>;
 };
 
 export type RelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
@@ -1777,6 +1918,7 @@ export type RelationResolvers<ContextType = RequestContext, ParentType extends R
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   former?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
@@ -1825,6 +1967,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FigureConnection?: FigureConnectionResolvers<ContextType>;
   FigureEdge?: FigureEdgeResolvers<ContextType>;
@@ -1845,6 +1988,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationTypeCount?: RelationTypeCountResolvers<ContextType>;

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { dateInterval } from '../domain/dates.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { AnnotatedClaim, AnnotatedEntity, Annotation, Background, PartialDate, Span } from '../seed/annotation.ts';
 
@@ -87,14 +88,14 @@ function claimContext(claim: AnnotatedClaim, claims: Map<string, AnnotatedClaim>
     ...(statement.date.qualifier === undefined ? {} : { qualifier: statement.date.qualifier }),
     basis: 'INFERRED',
     reason,
-    evidence: [...links, ...(statement.date.evidence ?? statement.evidence)],
+    evidence: [...links, ...(statement.date.evidence ?? statement.evidence)].slice(0, MAX_EVIDENCE_SPANS),
   };
   return {
     mediumId: statement.mediumId,
     properties: {
       mediumBasis: statement.mediumId === undefined ? null : 'INFERRED',
       mediumReason: statement.mediumId === undefined ? null : reason,
-      ...evidenceProperties(statement.mediumId === undefined ? [] : [...links, ...statement.evidence], 'medium'),
+      ...evidenceProperties(statement.mediumId === undefined ? [] : [...links, ...statement.evidence].slice(0, MAX_EVIDENCE_SPANS), 'medium'),
       ...dateProperties(date),
       ...dateEvidence(date, []),
     },

@@ -1,5 +1,6 @@
 /** Domain types the data-access layer returns; the GraphQL layer maps its types onto these. */
 import type {
+  Basis,
   Certainty,
   EntityKind,
   RelationType,
@@ -9,7 +10,7 @@ import type {
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
-export type { Certainty, EntityKind, RelationType };
+export type { Basis, Certainty, EntityKind, RelationType };
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface SpanRecord {
@@ -19,10 +20,28 @@ export interface SpanRecord {
   text: string;
 }
 
+/** Where a statement comes from; `evidence` holds the spans an ARTICLE or INFERRED one rests on. */
+export interface ProvenanceRecord {
+  basis: Basis;
+  reason: string | null;
+  reference: string | null;
+  evidence: SpanRecord[];
+}
+
 export interface PartialDateRecord {
   iso: string;
   precision: (typeof DATE_PRECISIONS)[number];
   qualifier: string | null;
+  /** The interval the date can mean, inclusive. */
+  start: string;
+  end: string;
+  provenance: ProvenanceRecord;
+}
+
+export interface CoordinatesRecord {
+  latitude: number;
+  longitude: number;
+  provenance: ProvenanceRecord;
 }
 
 export interface EntityRecord {
@@ -33,7 +52,9 @@ export interface EntityRecord {
   description: string | null;
   category: string | null;
   isoCode: string | null;
-  coordinates: { latitude: number; longitude: number } | null;
+  wikidataId: string | null;
+  /** Its own coordinates (background), if known. */
+  coordinates: CoordinatesRecord | null;
   date: PartialDateRecord | null;
 }
 
@@ -43,6 +64,7 @@ export interface RelationRecord {
   other: EntityRecord;
   certainty: Certainty;
   evidence: SpanRecord[];
+  provenance: ProvenanceRecord;
   title: string | null;
   former: boolean | null;
   role: string | null;
@@ -73,6 +95,7 @@ export interface ClaimRecord {
   quote: string;
   speaker: EntityRecord | null;
   medium: EntityRecord | null;
+  mediumProvenance: ProvenanceRecord | null;
   about: EntityRecord[];
   date: PartialDateRecord | null;
   certainty: Certainty;

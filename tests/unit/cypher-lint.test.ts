@@ -23,6 +23,9 @@ const REVIEWED_INTERPOLATIONS = new Set([
   "request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'", 'count',
   // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.
   'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix', 'projection',
+  // Provenance: a basis test of a fixed variable, the date properties, and the fixed timeline order.
+  "allowed('relation')", "allowed('hop')", "evidenceProjection('hop', 'hop.articleId')", 'DATE_PROPERTIES',
+  "[...BY_DATE, 'n.id'].join(', ')",
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */

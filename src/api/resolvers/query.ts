@@ -29,6 +29,7 @@ import { graphStats } from '../../graph/stats.ts';
 import type { PageRecord } from '../../graph/types.ts';
 import type { RequestContext } from '../context.ts';
 import { cursor, intInRange, isoDate, listFilter, pageSize, searchText } from '../arguments.ts';
+import { excludedBases } from '../fields.ts';
 import { isSelected, plannedEntityFacets } from '../look-ahead.ts';
 
 type PageArgs = { first?: number | null; after?: string | null };
@@ -83,9 +84,9 @@ export const queryResolvers: Resolvers<RequestContext> = {
     people: (_root, args, context, info) => entityPage(context, info, personList(), args),
     countries: (_root, args, context, info) => entityPage(context, info, countryList(), args),
     organizations: (_root, args, context, info) =>
-      entityPage(context, info, organizationList({ categories: listFilter(args.categories), countryId: args.countryId ?? null }), args),
+      entityPage(context, info, organizationList({ categories: listFilter(args.categories), countryId: args.countryId ?? null, excluded: excludedBases(args) }), args),
     places: (_root, args, context, info) =>
-      entityPage(context, info, placeList({ categories: listFilter(args.categories), countryId: args.countryId ?? null }), args),
+      entityPage(context, info, placeList({ categories: listFilter(args.categories), countryId: args.countryId ?? null, excluded: excludedBases(args) }), args),
     events: (_root, args, context, info) =>
       entityPage(
         context,
@@ -94,6 +95,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
           categories: listFilter(args.categories),
           from: isoDate('from', args.from),
           to: isoDate('to', args.to),
+          excluded: excludedBases(args),
           placeId: args.placeId ?? null,
           countryId: args.countryId ?? null,
           participantId: args.participantId ?? null,
@@ -104,7 +106,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
       const facets = plannedEntityFacets(info);
       const loaded = await timeline(
         context.reader,
-        { from: isoDate('from', args.from), to: isoDate('to', args.to), countryId: args.countryId ?? null },
+        { from: isoDate('from', args.from), to: isoDate('to', args.to), countryId: args.countryId ?? null, excluded: excludedBases(args) },
         intInRange('first', args.first ?? 100, 1, 500),
         facets,
       );
