@@ -38,6 +38,7 @@ const SHARED: Record<string, FacetOfField> = {
       first: listSize(args),
     }),
   claims: (args) => facets.claimsOf((args.role as facets.ClaimRole | null | undefined) ?? 'ANY', listSize(args)),
+  figuresGiven: (args) => facets.figuresGiven(listSize(args)),
 };
 
 /** The facet behind each data field of each entity type. */
@@ -58,6 +59,7 @@ export const ENTITY_FIELD_FACETS = {
     ...SHARED,
     country: () => facets.country,
     within: oneRelated(['LOCATED_IN'], 'OUT', 'Place'),
+    events: (args: FieldArgs) => facets.placeEvents(listSize(args)),
   },
   Event: {
     ...SHARED,

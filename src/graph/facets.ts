@@ -183,6 +183,32 @@ export function eventFigures(first: number): Facet<FigureRecord[]> {
   };
 }
 
+/** The figures `n` gave: it is their source. */
+export function figuresGiven(first: number): Facet<FigureRecord[]> {
+  return {
+    key: `figuresGiven:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (figure:Figure)-[:SOURCED_FROM]->(n)
+      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
+      RETURN ${figureProjection('figure')} }`,
+    parameters: { first: integer(first) },
+    parse: listOf(figureSchema, 'figure'),
+  };
+}
+
+/** Events that happened at `n` (a place) directly, by date (undated last), then name. */
+export function placeEvents(first: number): Facet<EntityRecord[]> {
+  return {
+    key: `placeEvents:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (event:Event)-[:OCCURRED_IN]->(n)
+      WITH DISTINCT event ORDER BY coalesce(event.dateIso, '9999-99-99'), event.name, event.id LIMIT $_first
+      RETURN ${entityProjection('event')} }`,
+    parameters: { first: integer(first) },
+    parse: toEntities,
+  };
+}
+
 export type ClaimRole = 'SPEAKER' | 'SUBJECT' | 'ANY';
 
 const CLAIM_ROLE_LINKS: Record<ClaimRole, string> = { SPEAKER: 'SAID_BY', SUBJECT: 'ABOUT', ANY: 'SAID_BY|ABOUT' };

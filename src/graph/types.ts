@@ -1,7 +1,9 @@
 /** Domain types the data-access layer returns; the GraphQL layer maps its types onto these. */
 import type {
+  Basis,
   Certainty,
   EntityKind,
+  GraphEdgeType,
   RelationType,
   CLAIM_KINDS,
   DATE_PRECISIONS,
@@ -9,7 +11,7 @@ import type {
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
-export type { Certainty, EntityKind, RelationType };
+export type { Basis, Certainty, EntityKind, RelationType };
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface SpanRecord {
@@ -102,10 +104,14 @@ export interface ArticleRecord {
 }
 
 export interface GraphEdgeRecord {
-  type: RelationType;
+  type: GraphEdgeType;
   source: string;
   target: string;
   certainty: Certainty;
+  basis: Basis;
+  /** The claim of a CLAIM edge; null on relations. */
+  claimId: string | null;
+  claimKind: (typeof CLAIM_KINDS)[number] | null;
 }
 
 export interface SubgraphRecord {
