@@ -8,6 +8,7 @@ import type {
   CLAIM_KINDS,
   DATE_PRECISIONS,
   DEPLOYMENT_STATUSES,
+  EVENT_CATEGORIES,
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
@@ -146,4 +147,51 @@ export interface GraphStatsRecord {
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
   relationsByType: { type: RelationType; count: number }[];
+}
+
+/** The range of numbers several figures give (see `FigureRange` in the SDL). */
+export interface FigureRangeRecord {
+  lowest: number | null;
+  lowestExclusive: boolean;
+  highest: number | null;
+  highestIsFloor: boolean;
+  approximate: boolean;
+  unknown: number;
+}
+
+export interface EventCountRowRecord {
+  start: string | null;
+  end: string | null;
+  entity: EntityRecord | null;
+  category: (typeof EVENT_CATEGORIES)[number] | null;
+  count: number;
+  overlapping: number;
+  undated: number;
+}
+
+export interface EventCountsRecord {
+  rows: EventCountRowRecord[];
+  truncated: boolean;
+  events: number;
+  undated: number;
+}
+
+export interface FigureSummaryRecord {
+  metric: (typeof FIGURE_METRICS)[number];
+  event: EntityRecord | null;
+  country: EntityRecord | null;
+  range: FigureRangeRecord;
+  figureCount: number;
+  sourceCount: number;
+  articleCount: number;
+  /** The first figures, as many as the selection asks for at most. */
+  figures: FigureRecord[];
+}
+
+export interface DeploymentTotalRecord {
+  country: EntityRecord;
+  destination: EntityRecord;
+  deployments: number;
+  troops: FigureRangeRecord;
+  statuses: { status: (typeof DEPLOYMENT_STATUSES)[number]; count: number }[];
 }
