@@ -58,8 +58,6 @@ export const RELATION_TYPES = [
 ] as const;
 /** Edges of graph views: the relation types, and CLAIM (a speaker to a subject of their claim). */
 export const GRAPH_EDGE_TYPES = [...RELATION_TYPES, 'CLAIM'] as const;
-/** Where a statement comes from; relations written before bases existed are ARTICLE. */
-export const BASES = ['ARTICLE', 'INFERRED', 'BACKGROUND'] as const;
 export const FIGURE_METRICS = ['KILLED', 'INJURED', 'HOSPITALIZED', 'IN_INTENSIVE_CARE', 'ARRESTED', 'TROOPS'] as const;
 export const CLAIM_KINDS = ['ACCUSATION', 'BLAME', 'PREDICTION', 'STATEMENT'] as const;
 export const DEPLOYMENT_STATUSES = ['ARRIVED', 'SENT', 'SENDING', 'EXPECTED'] as const;
@@ -69,7 +67,6 @@ export type Certainty = (typeof CERTAINTIES)[number];
 export type Basis = (typeof BASES)[number];
 export type RelationType = (typeof RELATION_TYPES)[number];
 export type GraphEdgeType = (typeof GRAPH_EDGE_TYPES)[number];
-export type Basis = (typeof BASES)[number];
 
 /** The node label of each entity kind (every entity also has the label Entity). */
 export const LABEL_OF_KIND = {

@@ -2,8 +2,8 @@
  * Analytics: event counts by time bucket and group, figure summaries, deployment totals. Each is
  * one bounded query; rows are checked (zod) into domain records.
  *
- * An event's date is an interval: a DAY date that day, a WEEK date seven days from its Monday, a
- * MONTH or YEAR date the whole month or year. An event counts in a bucket only when its interval
+ * An event's date is an interval, `dateStart`…`dateEnd` (written by the loader): a DAY date that
+ * day, a WEEK date seven days from its Monday, a MONTH or YEAR date the whole month or year. An event counts in a bucket only when its interval
  * lies inside; one whose interval is wider but overlaps is counted apart, as `overlapping`.
  */
 import { z } from 'zod';
@@ -26,12 +26,8 @@ const HAPPENED_KEPT = `all(link IN relationships(path) WHERE ${KEPT('link')})`;
 
 /** The first and last day an event's date can mean, or null when it has none (or its basis is excluded). */
 const EVENT_INTERVAL = `CASE
-    WHEN n.dateIso IS NULL OR coalesce(n.dateBasis, 'ARTICLE') IN $excludeBasis THEN null
-    ELSE [date(n.dateIso), date(n.dateIso) + CASE n.datePrecision
-      WHEN 'WEEK' THEN duration({days: 6})
-      WHEN 'MONTH' THEN duration({months: 1, days: -1})
-      WHEN 'YEAR' THEN duration({years: 1, days: -1})
-      ELSE duration({days: 0}) END]
+    WHEN n.dateStart IS NULL OR coalesce(n.dateBasis, 'ARTICLE') IN $excludeBasis THEN null
+    ELSE [date(n.dateStart), date(n.dateEnd)]
   END`;
 
 /** The group keys of an event `n`: entity ids or a category; [null] when it has none. */

@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCorpus, loadCorpus } from '../../bench/database.ts';
 import { generateCorpus } from '../../bench/corpus.ts';
-import type { AnnotatedEntity, AnnotatedFigure, Annotation } from '../../src/seed/annotation.ts';
+import type { AnnotatedFigure, Annotation } from '../../src/seed/annotation.ts';
+
+/** What these tests read of an annotated event. */
+type AnnotatedEntity = { id: string; kind: string; category?: string; date?: { iso: string; precision: string } };
 import { seedTestDatabase, startTestServer, type TestServer } from './helpers.ts';
 import { annotation, dataOf, ids, sorted } from './api-fixture.ts';
 
@@ -78,7 +81,7 @@ function expectedDays(events: readonly AnnotatedEntity[], from: string, to: stri
 }
 
 describe('analytics on the seeded article', () => {
-  const events = annotation.entities.filter((entity) => entity.kind === 'EVENT');
+  const events = (annotation.entities as AnnotatedEntity[]).filter((entity) => entity.kind === 'EVENT');
 
   it('counts events per day: precise days in their day, the week-long unrest as overlapping, undated apart', async () => {
     const { eventCounts } = await ask(`{ eventCounts(bucket: DAY, from: "2022-01-01", to: "2022-01-31") {
@@ -225,7 +228,7 @@ describe(`analytics on a generated graph of ${CORPUS_ARTICLES} articles`, () => 
 
   it('counts events per day exactly as the annotations date them', async () => {
     const events = new Map<string, AnnotatedEntity>();
-    for (const a of annotations) for (const entity of a.entities) if (entity.kind === 'EVENT' && !events.has(entity.id)) events.set(entity.id, entity);
+    for (const a of annotations) for (const entity of a.entities as AnnotatedEntity[]) if (entity.kind === 'EVENT' && !events.has(entity.id)) events.set(entity.id, entity);
     const dated = [...events.values()].filter((event) => event.date).sort((x, y) => x.date!.iso.localeCompare(y.date!.iso));
     const from = dated[Math.floor(dated.length / 2)]!.date!.iso.slice(0, 8) + '01';
     const to = addDays(from, 27);
