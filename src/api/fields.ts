@@ -42,6 +42,7 @@ const SHARED: Record<string, FacetOfField> = {
       excluded: excludedBases(args),
     }),
   claims: (args) => facets.claimsOf((args.role as facets.ClaimRole | null | undefined) ?? 'ANY', listSize(args)),
+  figures: (args) => facets.figuresOf((args.role as facets.FigureRole | null | undefined) ?? 'ANY', listSize(args)),
 };
 
 /** The facet behind each data field of each entity type. */
@@ -64,6 +65,7 @@ export const ENTITY_FIELD_FACETS = {
     country: (args: FieldArgs) => facets.country(excludedBases(args)),
     coordinates: (args: FieldArgs) => facets.coordinates(excludedBases(args)),
     within: oneRelated(['LOCATED_IN'], 'OUT', 'Place'),
+    events: (args: FieldArgs) => facets.placeEvents(listSize(args)),
   },
   Event: {
     ...SHARED,
@@ -72,7 +74,6 @@ export const ENTITY_FIELD_FACETS = {
     participants: relationsOf(['PARTICIPATED_IN'], 'IN'),
     partOf: oneRelated(['PART_OF'], 'OUT', 'Event'),
     subEvents: relatedOf(['PART_OF'], 'IN', 'Event'),
-    figures: (args: FieldArgs) => facets.eventFigures(listSize(args)),
     certainty: () => facets.eventCertainty,
     evidence: (args: FieldArgs) => facets.eventEvidence(listSize(args)),
     reportedBy: relatedOf(['REPORTED_BY'], 'OUT'),

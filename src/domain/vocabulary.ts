@@ -56,6 +56,8 @@ export const RELATION_TYPES = [
   'OCCURRED_IN',
   'REPORTED_BY',
 ] as const;
+/** Edges of graph views: the relation types, and CLAIM (a speaker to a subject of their claim). */
+export const GRAPH_EDGE_TYPES = [...RELATION_TYPES, 'CLAIM'] as const;
 export const FIGURE_METRICS = ['KILLED', 'INJURED', 'HOSPITALIZED', 'IN_INTENSIVE_CARE', 'ARRESTED', 'TROOPS'] as const;
 export const CLAIM_KINDS = ['ACCUSATION', 'BLAME', 'PREDICTION', 'STATEMENT'] as const;
 export const DEPLOYMENT_STATUSES = ['ARRIVED', 'SENT', 'SENDING', 'EXPECTED'] as const;
@@ -64,6 +66,7 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type Certainty = (typeof CERTAINTIES)[number];
 export type Basis = (typeof BASES)[number];
 export type RelationType = (typeof RELATION_TYPES)[number];
+export type GraphEdgeType = (typeof GRAPH_EDGE_TYPES)[number];
 
 /** The node label of each entity kind (every entity also has the label Entity). */
 export const LABEL_OF_KIND = {

@@ -229,16 +229,33 @@ export const eventEvidence = (first: number) => spansByArticle('eventEvidence', 
 /** Facts in article and text order. */
 export const TEXT_ORDER = (variable: string) => `${variable}.articleId, ${variable}.evidenceStarts[0], ${variable}.id`;
 
-/** The figures given for an event. */
-export function eventFigures(first: number): Facet<FigureRecord[]> {
+export type FigureRole = 'SOURCE' | 'EVENT' | 'ANY';
+
+const FIGURE_ROLE_LINKS: Record<FigureRole, string> = { SOURCE: 'SOURCED_FROM', EVENT: 'FIGURE_OF', ANY: 'SOURCED_FROM|FIGURE_OF' };
+
+/** Figures `n` gave (their source), counts (an event), or either. */
+export function figuresOf(role: FigureRole, first: number): Facet<FigureRecord[]> {
   return {
-    key: `eventFigures:${first}`,
+    key: `figures:${role}:${first}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH (figure:Figure)-[:FIGURE_OF]->(n)
-      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
+    expression: `COLLECT { MATCH (figure:Figure)-[:${FIGURE_ROLE_LINKS[role]}]->(n)
+      WITH DISTINCT figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
       RETURN ${figureProjection('figure')} }`,
     parameters: { first: integer(first) },
     parse: listOf(figureSchema, 'figure'),
+  };
+}
+
+/** Events that happened at `n` (a place) directly, by date (undated last), then name. */
+export function placeEvents(first: number): Facet<EntityRecord[]> {
+  return {
+    key: `placeEvents:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (event:Event)-[:OCCURRED_IN]->(n)
+      WITH DISTINCT event ORDER BY coalesce(event.dateIso, '9999-99-99'), event.name, event.id LIMIT $_first
+      RETURN ${entityProjection('event')} }`,
+    parameters: { first: integer(first) },
+    parse: toEntities,
   };
 }
 

@@ -114,10 +114,11 @@ export const eventList = (filter: EventFilter) => {
   );
 };
 
-export const figureList = (filter: { metric: string | null; eventId: string | null }) =>
+export const figureList = (filter: { metric: string | null; eventId: string | null; sourceId: string | null }) =>
   listSpec({ pattern: '(n:Figure)', sortKeys: BY_TEXT_POSITION }, [
     ['n.metric = $value', filter.metric],
     ['EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $value}) }', filter.eventId],
+    ['EXISTS { (n)-[:SOURCED_FROM]->(:Entity {id: $value}) }', filter.sourceId],
   ]);
 
 export const claimList = (filter: { speakerId: string | null; aboutId: string | null; certainty: string | null }) =>

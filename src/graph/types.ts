@@ -3,10 +3,12 @@ import type {
   Basis,
   Certainty,
   EntityKind,
+  GraphEdgeType,
   RelationType,
   CLAIM_KINDS,
   DATE_PRECISIONS,
   DEPLOYMENT_STATUSES,
+  EVENT_CATEGORIES,
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
@@ -125,10 +127,14 @@ export interface ArticleRecord {
 }
 
 export interface GraphEdgeRecord {
-  type: RelationType;
+  type: GraphEdgeType;
   source: string;
   target: string;
   certainty: Certainty;
+  basis: Basis;
+  /** The claim of a CLAIM edge; null on relations. */
+  claimId: string | null;
+  claimKind: (typeof CLAIM_KINDS)[number] | null;
 }
 
 export interface SubgraphRecord {
@@ -163,4 +169,51 @@ export interface GraphStatsRecord {
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
   relationsByType: { type: RelationType; count: number }[];
+}
+
+/** The range of numbers several figures give (see `FigureRange` in the SDL). */
+export interface FigureRangeRecord {
+  lowest: number | null;
+  lowestExclusive: boolean;
+  highest: number | null;
+  highestIsFloor: boolean;
+  approximate: boolean;
+  unknown: number;
+}
+
+export interface EventCountRowRecord {
+  start: string | null;
+  end: string | null;
+  entity: EntityRecord | null;
+  category: (typeof EVENT_CATEGORIES)[number] | null;
+  count: number;
+  overlapping: number;
+  undated: number;
+}
+
+export interface EventCountsRecord {
+  rows: EventCountRowRecord[];
+  truncated: boolean;
+  events: number;
+  undated: number;
+}
+
+export interface FigureSummaryRecord {
+  metric: (typeof FIGURE_METRICS)[number];
+  event: EntityRecord | null;
+  country: EntityRecord | null;
+  range: FigureRangeRecord;
+  figureCount: number;
+  sourceCount: number;
+  articleCount: number;
+  /** The first figures, as many as the selection asks for at most. */
+  figures: FigureRecord[];
+}
+
+export interface DeploymentTotalRecord {
+  country: EntityRecord;
+  destination: EntityRecord;
+  deployments: number;
+  troops: FigureRangeRecord;
+  statuses: { status: (typeof DEPLOYMENT_STATUSES)[number]; count: number }[];
 }

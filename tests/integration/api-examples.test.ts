@@ -65,6 +65,13 @@ async function expectOnePageAndWalk(name: string, field: string, expectedCount: 
 const CHECKED = [
   'casualty-figures',
   'claims-by-speaker',
+  'claims-network',
+  'deployment-totals',
+  'events-by-country',
+  'events-per-day',
+  'figure-summary',
+  'figures-by-source',
+  'place-events',
   'entity-card',
   'event-list',
   'neighborhood-graph',
@@ -202,14 +209,22 @@ describe('examples', () => {
     expect(nodeIds.has('russia')).toBe(true); // two hops: through the CSTO deployment
     expect(neighborhood.edges.length).toBeGreaterThan(0);
     for (const edge of neighborhood.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
-    // Every annotated relation between two of the nodes is an edge, unless the view says it cut some.
-    const between = relations.filter((relation) => nodeIds.has(relation.from) && nodeIds.has(relation.to));
-    const annotated = new Set(between.map((relation) => `${relation.from}|${relation.type}|${relation.to}|${relation.certainty}`));
-    const edges = neighborhood.edges.map((edge: any) => `${edge.source}|${edge.type}|${edge.target}|${edge.certainty}`);
+    // Every annotated relation and claim between two of the nodes is an edge, unless the view says it cut some.
+    const annotated = new Set([
+      ...annotation.relations
+        .filter((relation) => nodeIds.has(relation.from) && nodeIds.has(relation.to))
+        .map((relation) => `${relation.from}|${relation.type}|${relation.to}|${relation.certainty}|`),
+      ...annotation.claims.flatMap((claim) =>
+        claim.aboutIds
+          .filter((subject) => claim.speakerId && nodeIds.has(claim.speakerId) && nodeIds.has(subject))
+          .map((subject) => `${claim.speakerId}|CLAIM|${subject}|${claim.certainty}|${claim.id}`),
+      ),
+    ]);
+    const edges = neighborhood.edges.map((edge: any) => `${edge.source}|${edge.type}|${edge.target}|${edge.certainty}|${edge.claimId ?? ''}`);
     expect(new Set(edges).size).toBe(edges.length);
     for (const edge of edges) expect(annotated.has(edge), edge).toBe(true);
-    const pairs = new Set(between.map((relation) => `${relation.from}|${relation.type}|${relation.to}`));
-    expect(neighborhood.edgesTruncated).toBe(edges.length < pairs.size);
+    const bases = new Map(relations.map((relation) => [`${relation.from}|${relation.type}|${relation.to}`, relation.basis]));
+    for (const edge of neighborhood.edges) expect(edge.basis).toBe(bases.get(`${edge.source}|${edge.type}|${edge.target}`) ?? 'ARTICLE');
     if (!neighborhood.edgesTruncated) expect(sorted(edges)).toEqual(sorted([...annotated]));
   });
 

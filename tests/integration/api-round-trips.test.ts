@@ -54,6 +54,13 @@ const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 const EXAMPLE_ROUND_TRIPS: Record<string, number> = {
   'casualty-figures': 1,
   'claims-by-speaker': 1,
+  'claims-network': 1,
+  'deployment-totals': 1,
+  'events-by-country': 1,
+  'events-per-day': 1,
+  'figure-summary': 1,
+  'figures-by-source': 2,
+  'place-events': 1,
   'entity-card': 1,
   'event-list': 1,
   'neighborhood-graph': 1,

@@ -113,7 +113,13 @@ export const queryResolvers: Resolvers<RequestContext> = {
       return context.loaders.prime(loaded, facets);
     },
     figures: (_root, args, context, info) =>
-      page(context, info, figureList({ metric: args.metric ?? null, eventId: args.eventId ?? null }), FIGURE_SHAPE, args),
+      page(
+        context,
+        info,
+        figureList({ metric: args.metric ?? null, eventId: args.eventId ?? null, sourceId: args.sourceId ?? null }),
+        FIGURE_SHAPE,
+        args,
+      ),
     claims: (_root, args, context, info) =>
       page(
         context,
@@ -130,6 +136,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
         args.id,
         intInRange('depth', args.depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH),
         intInRange('limit', args.limit ?? 100, 1, 500),
+        args.excludeBasis ?? [],
       );
       context.loaders.prime((subgraph?.nodes ?? []).map((entity) => ({ entity, facetValues: new Map() })), []);
       return subgraph ?? { nodes: [], edges: [], edgesTruncated: false };
@@ -140,6 +147,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
         args.from,
         args.to,
         intInRange('maxLength', args.maxLength ?? 6, 1, MAX_PATH_LENGTH),
+        args.excludeBasis ?? [],
       );
       context.loaders.prime((path?.nodes ?? []).map((entity) => ({ entity, facetValues: new Map() })), []);
       return path;
