@@ -12,6 +12,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { AnnotatedEntity, Annotation, PartialDate, Span } from '../seed/annotation.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 export interface ArticleToWrite {
   annotation: Annotation;
@@ -408,6 +409,7 @@ export async function writeArticles(
         ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
         ...createStatements(toWrite),
         ...rederiveStatements(previouslyMentioned),
+        bumpDataVersion(),
       ]);
       return outcomes;
     });
@@ -427,6 +429,7 @@ export async function removeArticle(driver: Driver, database: string, articleId:
         ...removeStatements([articleId]),
         [REMOVE_ARTICLE, { articleId }],
         ...rederiveStatements(record.get('entityIds') as string[]),
+        bumpDataVersion(),
       ]);
       return true;
     });

@@ -140,4 +140,5 @@ export interface GraphStatsRecord {
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
   relationsByType: { type: RelationType; count: number }[];
+  dataVersion: string;
 }
