@@ -160,7 +160,7 @@ function graphqlHandler(apollo: ApolloServer<ApiContext>, context: (request: Req
 /** Listens on the configured port right away, so a busy port is reported before Neo4j starts. */
 export async function claimPort(config: Config): Promise<ClaimedPort> {
   let app = (_request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
     response.end(JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The API is starting; try again shortly.')));
   };
   const httpServer = createServer((request, response) => app(request, response));
