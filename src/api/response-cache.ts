@@ -20,17 +20,19 @@ export interface DataVersionWatch {
   stop(): void;
 }
 
-/**
- * Reads the version now and then every `intervalMs` (each read given `intervalMs` at most, so a
- * frozen database cannot stall the polling). Resolves once the first read has settled.
- */
+/** A read of the version that takes longer failed: a frozen database must not stall polling or start-up. */
+const READ_DEADLINE_MS = 2_000;
+
+/** Reads the version now and then every `intervalMs`. Resolves once the first read has settled. */
 export async function watchDataVersion(read: () => Promise<string>, intervalMs: number, log: Logger): Promise<DataVersionWatch> {
   let version: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const poll = async () => {
     let deadline: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => (deadline = setTimeout(() => reject(new Error('no answer in time')), intervalMs)));
+    const late = new Promise<never>((_resolve, reject) => {
+      deadline = setTimeout(() => reject(new Error('no answer in time')), Math.min(intervalMs, READ_DEADLINE_MS));
+    });
     try {
       const next = await Promise.race([read(), late]);
       if (next !== version) log.debug({ dataVersion: next }, 'Data version');

@@ -187,10 +187,11 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const { httpServer } = claimed;
   // Expensive operations wait for a slot at most until the query timeout, inside the request deadline.
   const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs);
+  const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
   const { caching } = config.graphql;
   const dataVersion =
     caching.responseCacheMaxBytes > 0
-      ? await watchDataVersion(() => readDataVersion(new GraphReader(database.driver, database.name, caching.dataVersionPollMs)), caching.dataVersionPollMs, log)
+      ? await watchDataVersion(() => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs)), caching.dataVersionPollMs, log)
       : null;
   const apollo = createApolloServer(config, [
     fairness.plugin,
@@ -206,7 +207,6 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   app.set('etag', false);
   app.use(securityHeaders);
 
-  const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
   app.get('/health', async (_request, response) => {
     // Its own short deadline: a frozen database must not hang the health check.
     const ping = pingDatabase(new GraphReader(database.driver, database.name, healthDeadlineMs));
