@@ -1,6 +1,6 @@
 /**
  * HTTP: Express with security headers (helmet), CORS, body limits, `/health` and `/graphql`, an
- * end-to-end deadline on every request, and a clean, draining stop. The port is claimed first
+ * end-to-end deadline on every request, ETags on cacheable GETs, and a clean, draining stop. The port is claimed first
  * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
