@@ -466,6 +466,41 @@ function backgroundStatements(background: Background): Statement[] {
   return statements;
 }
 
+/** The stored format this writer produces: 2 added provenance and date intervals. */
+const FORMAT_VERSION = 2;
+const STORED_FORMAT = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.formatVersion AS version";
+/** Brings a graph written before provenance up to date: what it held was stated by its articles. */
+const UPGRADE_TO_PROVENANCE = [
+  `MATCH ()-[relation:${ENTITY_RELATION_TYPES}]->() WHERE relation.basis IS NULL SET relation.basis = 'ARTICLE'`,
+  `MATCH (event:Event) WHERE event.dateIso IS NOT NULL AND event.dateStart IS NULL
+   WITH event, date(event.dateIso) AS first
+   SET event.dateStart = event.dateIso, event.dateBasis = 'ARTICLE',
+       event.dateEnd = toString(CASE event.datePrecision
+         WHEN 'DAY' THEN first
+         WHEN 'WEEK' THEN first + duration({days: 6})
+         WHEN 'MONTH' THEN first + duration({months: 1}) - duration({days: 1})
+         ELSE first + duration({years: 1}) - duration({days: 1}) END)`,
+  // Coordinates once came from annotations, without a reference: the background file supplies them now.
+  'MATCH (place:Place) WHERE place.latitude IS NOT NULL AND place.coordinatesReference IS NULL REMOVE place.latitude, place.longitude',
+];
+const STORE_FORMAT = "MERGE (meta:GraphMeta {id: 'graph'}) SET meta.formatVersion = $version";
+
+/** Upgrades a graph stored in an older format, in one transaction; a current one is left alone. */
+export async function upgradeStoredGraph(driver: Driver, database: string): Promise<boolean> {
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const [record] = (await tx.run(STORED_FORMAT)).records;
+      if (Number(record?.get('version') ?? 0) >= FORMAT_VERSION) return false;
+      for (const query of UPGRADE_TO_PROVENANCE) await tx.run(query);
+      await runAll(tx, [[STORE_FORMAT, { version: FORMAT_VERSION }], bumpDataVersion()]);
+      return true;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
 export function backgroundHash(background: Background): string {
   return createHash('sha256').update(JSON.stringify(background)).digest('hex');
 }
