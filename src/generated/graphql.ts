@@ -1373,10 +1373,7 @@ export type Query = {
   neighborhood: Subgraph;
   /** Organizations, by name. */
   organizations: OrganizationConnection;
-  /**
-   * A shortest chain of relations and claims between two entities; null when there is none. When
-   * choosing the shortest, a claim counts two steps (speaker to claim, claim to subject).
-   */
+  /** A shortest chain of relations and claims (speaker to subject, one step each) between two entities; null when there is none. */
   path?: Maybe<Path>;
   /** People, by name. */
   people: PersonConnection;

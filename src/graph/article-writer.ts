@@ -206,6 +206,16 @@ const CREATE_EVENT_ASSERTIONS = `
   SET assertion = row.properties`;
 
 /** Properties set on entities the graph holds: a declared date's evidence, background facts. */
+/**
+ * Each claim also as a direct edge from its speaker to each subject, so graph views walk the
+ * who-accused-whom network like any relation. Owned by the article, like its relations.
+ */
+const CREATE_CLAIM_EDGES = `
+  UNWIND $rows AS row
+  MATCH (speaker:Entity {id: row.from}), (subject:Entity {id: row.to})
+  CREATE (speaker)-[edge:CLAIM]->(subject)
+  SET edge = row.properties`;
+
 const SET_ENTITY_PROPERTIES = `
   UNWIND $rows AS row
   MATCH (entity:Entity {id: row.id})
@@ -296,6 +306,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
   const figures: unknown[] = [];
   const claims: unknown[] = [];
+  const claimEdges: unknown[] = [];
   const deployments: unknown[] = [];
   const links = Object.fromEntries(Object.keys(LINKS).map((name) => [name, new KeyedRows<LinkRow>()])) as Record<LinkName, KeyedRows<LinkRow>>;
 
@@ -360,7 +371,16 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
       const context = claimContext(claim, claimsById);
       link('claimSpeaker', claim.id, claim.speakerId);
       link('claimMedium', claim.id, context.mediumId);
-      claim.aboutIds.forEach((aboutId, position) => link('claimAbout', claim.id, aboutId, position));
+      claim.aboutIds.forEach((aboutId, position) => {
+        link('claimAbout', claim.id, aboutId, position);
+        if (aboutId !== claim.speakerId) {
+          claimEdges.push({
+            from: claim.speakerId,
+            to: aboutId,
+            properties: { articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty, basis: 'ARTICLE', position, ...evidenceProperties(claim.evidence) },
+          });
+        }
+      });
       claims.push({
         id: claim.id,
         articleId,
@@ -406,6 +426,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   run(createNodesQuery('Claim'), claims);
   run(createNodesQuery('Deployment'), deployments);
   for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
+  run(CREATE_CLAIM_EDGES, claimEdges);
   return statements;
 }
 
@@ -466,8 +487,8 @@ function backgroundStatements(background: Background): Statement[] {
   return statements;
 }
 
-/** The stored format this writer produces: 2 added provenance and date intervals. */
-const FORMAT_VERSION = 2;
+/** The stored format this writer produces: 2 added provenance and date intervals, 3 claim edges. */
+const FORMAT_VERSION = 3;
 const STORED_FORMAT = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.formatVersion AS version";
 /** Brings a graph written before provenance up to date: what it held was stated by its articles. */
 const UPGRADE_TO_PROVENANCE = [
@@ -482,6 +503,11 @@ const UPGRADE_TO_PROVENANCE = [
          ELSE first + duration({years: 1}) - duration({days: 1}) END)`,
   // Coordinates once came from annotations, without a reference: the background file supplies them now.
   'MATCH (place:Place) WHERE place.latitude IS NOT NULL AND place.coordinatesReference IS NULL REMOVE place.latitude, place.longitude',
+  `MATCH (claim:Claim)-[:SAID_BY]->(speaker:Entity), (claim)-[about:ABOUT]->(subject:Entity)
+   WHERE subject <> speaker AND NOT EXISTS { (speaker)-[:CLAIM {claimId: claim.id}]->(subject) }
+   CREATE (speaker)-[:CLAIM {articleId: claim.articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty,
+                             basis: 'ARTICLE', position: about.position, evidenceStarts: claim.evidenceStarts,
+                             evidenceEnds: claim.evidenceEnds, evidenceTexts: claim.evidenceTexts}]->(subject)`,
 ];
 const STORE_FORMAT = "MERGE (meta:GraphMeta {id: 'graph'}) SET meta.formatVersion = $version";
 

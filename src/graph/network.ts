@@ -1,8 +1,8 @@
 /**
  * Graph views: an entity's neighbourhood and shortest paths, as nodes and edges. Edges are the
- * relations between entities and the claims, each claim one edge from its speaker to each of its
- * subjects (Claim -SAID_BY-> speaker, Claim -ABOUT-> subject). Relations of an excluded basis are
- * left out everywhere; claims are stated by their article, so their basis is ARTICLE.
+ * relations between entities and the claims, each claim one `CLAIM` edge from its speaker to each
+ * of its subjects (written with the claim). Edges of an excluded basis are left out everywhere;
+ * claims are stated by their article, so their basis is ARTICLE.
  */
 import { z } from 'zod';
 import { MAX_EDGES_PER_NODE } from '../domain/limits.ts';
@@ -14,26 +14,26 @@ import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
 export const MAX_PATH_LENGTH = 10;
 
-/** A relation kept by `$excludeBasis` (relations written before bases existed are ARTICLE). */
-const KEPT = (relation: string) => `NOT coalesce(${relation}.basis, 'ARTICLE') IN $excludeBasis`;
-/** Claims are ARTICLE statements: kept unless ARTICLE is excluded. */
-const CLAIMS_KEPT = `NOT 'ARTICLE' IN $excludeBasis`;
+/** Relations and claim edges (speaker to subject, written with each claim), one alternation. */
+const EDGE_TYPES = `${ENTITY_RELATION_TYPES}|CLAIM`;
+
+/** An edge kept by `$excludeBasis`. */
+const KEPT = (edge: string) => `NOT ${edge}.basis IN $excludeBasis`;
+
+/** An edge as a graph view returns it. */
+const edgeProjection = (edge: string) =>
+  `{type: type(${edge}), source: startNode(${edge}).id, target: endNode(${edge}).id, certainty: ${edge}.certainty,
+    basis: ${edge}.basis, claimId: ${edge}.claimId, claimKind: ${edge}.kind}`;
 
 /**
- * One ring further out: the entities one step from the last ring (through a relation, or between a
- * claim's speaker and its subjects) not reached before, at most as many as `$limit` still allows.
+ * One ring further out: the entities one edge from the last ring not reached before, at most as
+ * many as `$limit` still allows.
  */
 const NEXT_RING = `
   WITH center, reached, COLLECT {
     UNWIND ring AS node
-    CALL (node) {
-      MATCH (node)-[relation:${ENTITY_RELATION_TYPES}]-(next:Entity) WHERE ${KEPT('relation')} RETURN next
-      UNION
-      MATCH (node)<-[:SAID_BY]-(:Claim)-[:ABOUT]->(next:Entity) WHERE ${CLAIMS_KEPT} RETURN next
-      UNION
-      MATCH (node)<-[:ABOUT]-(:Claim)-[:SAID_BY]->(next:Entity) WHERE ${CLAIMS_KEPT} RETURN next
-    }
-    WITH DISTINCT next WHERE NOT next IN reached
+    MATCH (node)-[edge:${EDGE_TYPES}]-(next:Entity) WHERE ${KEPT('edge')} AND NOT next IN reached
+    WITH DISTINCT next
     RETURN next LIMIT $limit
   } AS ring
   WITH center, reached + ring[0..($limit + 1 - size(reached))] AS reached, ring[0..($limit + 1 - size(reached))] AS ring`;
@@ -45,44 +45,22 @@ const neighborhoodQuery = (depth: number) => `
   ${Array.from({ length: depth }, () => NEXT_RING).join('')}
   WITH reached AS nodes, COLLECT {
     UNWIND reached AS node
-    MATCH (node)-[relation:${ENTITY_RELATION_TYPES}]->(target:Entity) WHERE target IN reached AND ${KEPT('relation')}
-    RETURN {type: type(relation), source: node.id, target: target.id, certainty: relation.certainty,
-            basis: coalesce(relation.basis, 'ARTICLE'), claimId: null, claimKind: null} AS edge
-    UNION
-    UNWIND reached AS node
-    MATCH (node)<-[:SAID_BY]-(claim:Claim)-[:ABOUT]->(subject:Entity) WHERE subject IN reached AND ${CLAIMS_KEPT}
-    RETURN {type: 'CLAIM', source: node.id, target: subject.id, certainty: claim.certainty,
-            basis: 'ARTICLE', claimId: claim.id, claimKind: claim.kind} AS edge
+    MATCH (node)-[edge:${EDGE_TYPES}]->(target:Entity) WHERE target IN reached AND ${KEPT('edge')}
+    RETURN ${edgeProjection('edge')} AS edge
   } AS edges
   RETURN [node IN nodes | ${entityProjection('node')}] AS nodes, edges[0..$maxEdges] AS edges, size(edges) AS edgeCount`;
 
 const NEIGHBORHOOD_QUERIES = Array.from({ length: MAX_NEIGHBORHOOD_DEPTH + 1 }, (_, depth) => neighborhoodQuery(depth));
 
-/**
- * The shortest chain through relations and claims: a claim is two hops (speaker <-SAID_BY- claim
- * -ABOUT-> subject), and two subjects of one claim are not linked by it (no ABOUT, ABOUT through a
- * claim). Each hop is a relationship, so `maxHops` is twice `maxLength`; the WHERE keeps chains of
- * at most `$maxLength` edges.
- */
-const pathQuery = (maxHops: number) => `
+/** The shortest chain of relations and claims, each one edge, none of an excluded basis. */
+const pathQuery = (maxLength: number) => `
   MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
-  MATCH path = SHORTEST 1 ((from) (()-[hop:${ENTITY_RELATION_TYPES}|SAID_BY|ABOUT]-(stop) WHERE ${KEPT('hop')}){1,${maxHops}} (to)
-    WHERE none(index IN range(0, size(stop) - 2)
-               WHERE stop[index]:Claim AND type(hop[index]) = 'ABOUT' AND type(hop[index + 1]) = 'ABOUT')
-      AND size(hop) - size([node IN stop WHERE node:Claim]) <= $maxLength)
-  WITH nodes(path) AS stops, relationships(path) AS hops
-  RETURN [node IN stops WHERE NOT node:Claim | ${entityProjection('node')}] AS nodes,
-         [index IN range(0, size(hops) - 1) WHERE NOT stops[index + 1]:Claim |
-           CASE WHEN stops[index]:Claim
-             THEN {type: 'CLAIM',
-                   source: endNode([link IN hops[(index - 1)..(index + 1)] WHERE type(link) = 'SAID_BY'][0]).id,
-                   target: endNode([link IN hops[(index - 1)..(index + 1)] WHERE type(link) = 'ABOUT'][0]).id,
-                   certainty: stops[index].certainty, basis: 'ARTICLE', claimId: stops[index].id, claimKind: stops[index].kind}
-             ELSE {type: type(hops[index]), source: startNode(hops[index]).id, target: endNode(hops[index]).id,
-                   certainty: hops[index].certainty, basis: coalesce(hops[index].basis, 'ARTICLE'), claimId: null, claimKind: null}
-           END] AS edges`;
+  MATCH path = shortestPath((from)-[:${EDGE_TYPES}*..${maxLength}]-(to))
+  WHERE all(edge IN relationships(path) WHERE ${KEPT('edge')})
+  RETURN [node IN nodes(path) | ${entityProjection('node')}] AS nodes,
+         [edge IN relationships(path) | ${edgeProjection('edge')}] AS edges`;
 
-const PATH_QUERIES = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, length) => pathQuery(2 * length));
+const PATH_QUERIES = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, length) => pathQuery(length));
 
 const edgeSchema = z.object({
   type: z.enum(GRAPH_EDGE_TYPES),
@@ -140,7 +118,7 @@ export async function shortestPath(
   excludeBasis: readonly Basis[],
 ): Promise<PathRecord | null> {
   if (from === to) return null;
-  const [row] = await reader.rows(PATH_QUERIES[maxLength]!, { from, to, maxLength: integer(maxLength), excludeBasis });
+  const [row] = await reader.rows(PATH_QUERIES[maxLength]!, { from, to, excludeBasis });
   if (!row) return null;
   const edges = parseRow(z.array(edgeSchema), row.edges, 'path edge');
   return { nodes: toEntities(row.nodes), edges, length: edges.length };

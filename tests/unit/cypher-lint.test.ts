@@ -32,6 +32,8 @@ const REVIEWED_INTERPOLATIONS = new Set([
   "[...BY_DATE, 'n.id'].join(', ')",
   // The location walk: a fixed variable's derived names, and basis tests of a parameter name given in the module.
   'hops', 'allowed', 'excluded', 'locationExpression(variable)',
+  // Graph views: the edge types (relations and CLAIM), an edge's projection and basis test of a fixed variable.
+  'EDGE_TYPES', "edgeProjection('edge')", "KEPT('edge')",
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */
