@@ -105,9 +105,10 @@ export const locationExpression = (variable: string, excluded: string | null = n
             evidence: [hop IN relationships(${variable}Path) | ${evidenceProjection('hop', 'hop.articleId')}]} }) END`;
 };
 
-/** A map projection of an entity node, read back by `entitySchema`. */
+/** A map projection of an entity node, read back by `entitySchema`; only a dated event reads its date's properties. */
 export const entityProjection = (variable: string) =>
-  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, .dateArticleId, ${DATE_PROPERTIES}, ` +
+  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
+  `date: CASE WHEN ${variable}.dateIso IS NOT NULL THEN ${variable} {.dateArticleId, ${DATE_PROPERTIES}} END, ` +
   `location: ${locationExpression(variable)}}`;
 
 /** A location row: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
@@ -149,8 +150,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     isoCode: optionalText,
     wikidataId: optionalText,
     location: z.unknown(),
-    dateArticleId: optionalText,
-    ...dateFields,
+    date: z.object({ dateArticleId: optionalText, ...dateFields }).nullish(),
   })
   .transform((row) => ({
     id: row.id,
@@ -162,7 +162,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     isoCode: row.isoCode,
     wikidataId: row.wikidataId,
     coordinates: toCoordinates(row.location),
-    date: toDate(row, row.dateArticleId),
+    date: row.date ? toDate(row.date, row.date.dateArticleId) : null,
   }));
 
 export const toEntity = (value: unknown): EntityRecord => parseRow(entitySchema, value, 'entity');
