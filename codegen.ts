@@ -46,6 +46,12 @@ const config: CodegenConfig = {
         },
       },
     },
+    'examples/generated/': {
+      documents: ['examples/*.graphql'],
+      preset: 'client',
+      presetConfig: { persistedDocuments: true, fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string' } },
+    },
   },
 };
 

@@ -1,0 +1,368 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
+export type Certainty =
+  /** An accusation or characterisation made by a party; not established as fact. */
+  | 'ALLEGED'
+  /** Future or planned: "is expected to". */
+  | 'EXPECTED'
+  /** Hedged as hearsay: "reportedly", "according to some sources", "media outlets say". */
+  | 'REPORTED'
+  /** A source states it plainly (the article, or a source the article names). */
+  | 'STATED';
+
+/** Kinds of claim. */
+export type ClaimKind =
+  /** Accusing someone of something. */
+  | 'ACCUSATION'
+  /** Blaming someone for something. */
+  | 'BLAME'
+  /** Saying what will happen. */
+  | 'PREDICTION'
+  /** Any other statement. */
+  | 'STATEMENT';
+
+/** How precise a `PartialDate` is. */
+export type DatePrecision =
+  /** A single day. */
+  | 'DAY'
+  /** Some day in the month starting at `iso`. */
+  | 'MONTH'
+  /** Some day in the week starting at `iso`. */
+  | 'WEEK'
+  /** Some day in the year starting at `iso`. */
+  | 'YEAR';
+
+/** Where a deployment of troops stands. */
+export type DeploymentStatus =
+  /** The troops arrived. */
+  | 'ARRIVED'
+  /** Sending them is expected. */
+  | 'EXPECTED'
+  /** The troops are being sent. */
+  | 'SENDING'
+  /** The troops were sent. */
+  | 'SENT';
+
+/** Which way a relation points, seen from the entity it is asked on. */
+export type Direction =
+  /** Either way. */
+  | 'BOTH'
+  /** From the other entity to this one (this entity is the object). */
+  | 'IN'
+  /** From this entity to the other one (this entity is the subject). */
+  | 'OUT';
+
+/** The kind of an entity; each kind has its own type implementing `Entity`. */
+export type EntityKind =
+  /** A sovereign country, with its ISO code. */
+  | 'COUNTRY'
+  /** Something that happened (or is expected to): a protest, a clash, a deployment. */
+  | 'EVENT'
+  /** An organization: a ministry, a police force, a news outlet, an alliance, a movement. */
+  | 'ORGANIZATION'
+  /** A person, such as a president or a commentator. */
+  | 'PERSON'
+  /** A city, town, building or airport. */
+  | 'PLACE';
+
+/** Kinds of event. */
+export type EventCategory =
+  /** Arrests. */
+  | 'ARREST'
+  /** Setting fire to buildings. */
+  | 'ARSON'
+  /** Restricting media or communication. */
+  | 'CENSORSHIP'
+  /** Clashes between groups. */
+  | 'CLASH'
+  /** A coup attempt. */
+  | 'COUP_ATTEMPT'
+  /** Sending troops. */
+  | 'DEPLOYMENT'
+  /** Killings. */
+  | 'KILLING'
+  /** Looting. */
+  | 'LOOTING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Protests or demonstrations. */
+  | 'PROTEST'
+  /** A request, such as a call for help. */
+  | 'REQUEST'
+  /** Riots. */
+  | 'RIOT'
+  /** Seizing a place. */
+  | 'SEIZURE'
+  /** Shutting something down: airports, the Internet. */
+  | 'SHUTDOWN';
+
+/** What a figure counts. */
+export type FigureMetric =
+  /** People arrested. */
+  | 'ARRESTED'
+  /** People taken to hospital. */
+  | 'HOSPITALIZED'
+  /** People injured. */
+  | 'INJURED'
+  /** People in intensive care. */
+  | 'IN_INTENSIVE_CARE'
+  /** People killed. */
+  | 'KILLED'
+  /** Troops, soldiers or peacekeepers sent. */
+  | 'TROOPS';
+
+/** Kinds of organization. */
+export type OrganizationCategory =
+  /** Schools or other educational institutions. */
+  | 'EDUCATIONAL'
+  /** A national government as a whole. */
+  | 'GOVERNMENT'
+  /** Another government body. */
+  | 'GOVERNMENT_BODY'
+  /** A parliament or one of its chambers. */
+  | 'LEGISLATURE'
+  /** An armed militant or terrorist group (as named by the articles' speakers). */
+  | 'MILITANT_GROUP'
+  /** Armed forces. */
+  | 'MILITARY'
+  /** A military alliance. */
+  | 'MILITARY_ALLIANCE'
+  /** A ministry. */
+  | 'MINISTRY'
+  /** A political or religious movement. */
+  | 'MOVEMENT'
+  /** A news outlet or news service. */
+  | 'NEWS_MEDIA'
+  /** Anything else. */
+  | 'OTHER'
+  /** A police force. */
+  | 'POLICE';
+
+/** Kinds of place. */
+export type PlaceCategory =
+  /** An airport. */
+  | 'AIRPORT'
+  /** A building, such as a residence or an office. */
+  | 'BUILDING'
+  /** A city. */
+  | 'CITY'
+  /** Anything else. */
+  | 'OTHER'
+  /** A region or province. */
+  | 'REGION'
+  /** A town. */
+  | 'TOWN';
+
+/** The types of relation between entities. */
+export type RelationType =
+  /** A person holds (or held) a position in an organization or country. */
+  | 'HOLDS_POSITION'
+  /** An organization is led by a person, country or organization. */
+  | 'LED_BY'
+  /** Something is located in a place or country. */
+  | 'LOCATED_IN'
+  /** A member of an organization or alliance. */
+  | 'MEMBER_OF'
+  /** An event happened at a place or in a country. */
+  | 'OCCURRED_IN'
+  /** An entity took part in an event. */
+  | 'PARTICIPATED_IN'
+  /** Something is part of a larger organization, place or event. */
+  | 'PART_OF'
+  /** An event was reported by someone. */
+  | 'REPORTED_BY';
+
+export type ArticleEvidenceQueryVariables = Exact<{
+  id?: string;
+}>;
+
+
+export type ArticleEvidenceQuery = { article: { id: string, title: string, source: string | null, publishedAt: string | null, text: string, figures: Array<{ id: string, evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, evidence: Array<{ start: number, end: number, text: string }> }>, deployments: Array<{ id: string, evidence: Array<{ start: number, end: number, text: string }> }> } | null };
+
+export type CasualtyFiguresQueryVariables = Exact<{
+  metric?: FigureMetric | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CasualtyFiguresQuery = { figures: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, metric: FigureMetric, counts: string, text: string, value: number | null, lowerBound: number | null, lowerBoundExclusive: boolean, upperBound: number | null, approximate: boolean, certainty: Certainty, event: { id: string, name: string } | null, source:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, evidence: Array<{ text: string }> } }> } };
+
+export type ClaimsBySpeakerQueryVariables = Exact<{
+  speakerId?: string | null | undefined;
+  certainty?: Certainty | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClaimsBySpeakerQuery = { claims: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ClaimKind, summary: string, quote: string, certainty: Certainty, date: { iso: string } | null, speaker:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, medium:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, about: Array<
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        > } }> } };
+
+export type EntityCardQueryVariables = Exact<{
+  id?: string;
+}>;
+
+
+export type EntityCardQuery = { entity:
+    | { isoCode: string, id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, mentions: Array<{ start: number, end: number, text: string }>, relations: Array<{ type: RelationType, direction: Direction, certainty: Certainty, role: string | null, title: string | null, other:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, summary: string, certainty: Certainty }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, mentions: Array<{ start: number, end: number, text: string }>, relations: Array<{ type: RelationType, direction: Direction, certainty: Certainty, role: string | null, title: string | null, other:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, summary: string, certainty: Certainty }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, organizationCategory: OrganizationCategory | null, country: { id: string, name: string } | null, parent: { id: string, name: string } | null, ledBy:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, mentions: Array<{ start: number, end: number, text: string }>, relations: Array<{ type: RelationType, direction: Direction, certainty: Certainty, role: string | null, title: string | null, other:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, summary: string, certainty: Certainty }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, positions: Array<{ title: string, former: boolean, certainty: Certainty, of:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         }>, mentions: Array<{ start: number, end: number, text: string }>, relations: Array<{ type: RelationType, direction: Direction, certainty: Certainty, role: string | null, title: string | null, other:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, summary: string, certainty: Certainty }> }
+    | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null, placeCategory: PlaceCategory | null, country: { id: string, name: string } | null, within: { id: string, name: string } | null, coordinates: { latitude: number, longitude: number } | null, mentions: Array<{ start: number, end: number, text: string }>, relations: Array<{ type: RelationType, direction: Direction, certainty: Certainty, role: string | null, title: string | null, other:
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+          | { id: string, kind: EntityKind, name: string }
+        , evidence: Array<{ start: number, end: number, text: string }> }>, claims: Array<{ id: string, summary: string, certainty: Certainty }> }
+   | null };
+
+export type EventListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  categories?: Array<EventCategory> | EventCategory | null | undefined;
+  countryId?: string | null | undefined;
+}>;
+
+
+export type EventListQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, category: EventCategory | null, certainty: Certainty, date: { iso: string, qualifier: string | null } | null, places: Array<{ name: string }> } }> } };
+
+export type NeighborhoodGraphQueryVariables = Exact<{
+  id?: string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type NeighborhoodGraphQuery = { neighborhood: { edgesTruncated: boolean, nodes: Array<
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    >, edges: Array<{ type: RelationType, source: string, target: string, certainty: Certainty }> } };
+
+export type PathBetweenQueryVariables = Exact<{
+  from?: string;
+  to?: string;
+  maxLength?: number | null | undefined;
+}>;
+
+
+export type PathBetweenQuery = { path: { length: number, nodes: Array<
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    >, edges: Array<{ type: RelationType, source: string, target: string, certainty: Certainty }> } | null };
+
+export type SearchBoxQueryVariables = Exact<{
+  text?: string;
+  kinds?: Array<EntityKind> | EntityKind | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchBoxQuery = { search: Array<{ score: number, entity:
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null }
+      | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string | null }
+     }> };
+
+export type TimelineQueryVariables = Exact<{
+  countryId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type TimelineQuery = { timeline: Array<{ id: string, name: string, category: EventCategory | null, certainty: Certainty, date: { iso: string, precision: DatePrecision, qualifier: string | null } | null, places: Array<{ id: string, name: string, coordinates: { latitude: number, longitude: number } | null }>, figures: Array<{ metric: FigureMetric, text: string, value: number | null, lowerBound: number | null, lowerBoundExclusive: boolean, approximate: boolean, certainty: Certainty }> }> };
+
+export type TroopDeploymentsQueryVariables = Exact<{
+  destinationId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TroopDeploymentsQuery = { deployments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, force: string, status: DeploymentStatus, certainty: Certainty, country: { id: string, name: string, isoCode: string }, destination: { id: string, name: string, isoCode: string }, date: { iso: string, qualifier: string | null } | null, troops: { value: number | null, lowerBound: number | null, approximate: boolean, text: string, certainty: Certainty } | null, mission: { id: string, name: string } | null, evidence: Array<{ text: string }> } }> } };
+
+
+export const ArticleEvidenceDocument = {"__meta__":{"hash":"sha256:33d57c0b2e9ed2f74ae5c1a2ab757f1cb3cc478cf0e1a9d878cee5279dd763d5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArticleEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"kazakhstan-unrest-2022-01","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deployments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ArticleEvidenceQuery, ArticleEvidenceQueryVariables>;
+export const CasualtyFiguresDocument = {"__meta__":{"hash":"sha256:a856493ca2e9fdaf7e71e5665bf8db7dcccd6a89c8a937d47b34e2109106a1c1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CasualtyFigures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"metric"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"FigureMetric"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"figures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"metric"},"value":{"kind":"Variable","name":{"kind":"Name","value":"metric"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"counts"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lowerBound"}},{"kind":"Field","name":{"kind":"Name","value":"lowerBoundExclusive"}},{"kind":"Field","name":{"kind":"Name","value":"upperBound"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CasualtyFiguresQuery, CasualtyFiguresQueryVariables>;
+export const ClaimsBySpeakerDocument = {"__meta__":{"hash":"sha256:84ea78e41c8b8412ffbc3454f7f773e332938f51e4afb9fcb978875a57971115"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClaimsBySpeaker"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"speakerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"ruslan-balbek","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"certainty"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Certainty"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claims"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"speakerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"speakerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"certainty"},"value":{"kind":"Variable","name":{"kind":"Name","value":"certainty"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"medium"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"about"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClaimsBySpeakerQuery, ClaimsBySpeakerQueryVariables>;
+export const EntityCardDocument = {"__meta__":{"hash":"sha256:3fb644aa0bd2ad0ae17216baf043421d8dff3540be11e8263f4a23b6882fbcee"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"kassym-jomart-tokayev","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"mentions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"positions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"former"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"of"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"organizationCategory"},"name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ledBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Place"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"placeCategory"},"name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"within"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Country"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isoCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"other"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"claims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}}]}}]}}]} as unknown as DocumentNode<EntityCardQuery, EntityCardQueryVariables>;
+export const EventListDocument = {"__meta__":{"hash":"sha256:293e4dcebc4ba13cb46736c0b7675f437c2ae0fbaad4f0c6d0a99193cc7e0cc0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"categories"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventCategory"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countryId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"kazakhstan","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"categories"},"value":{"kind":"Variable","name":{"kind":"Name","value":"categories"}}},{"kind":"Argument","name":{"kind":"Name","value":"countryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"places"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventListQuery, EventListQueryVariables>;
+export const NeighborhoodGraphDocument = {"__meta__":{"hash":"sha256:0c4381f07a245084ddcb5b0dccd88b77a13a1c20e51c6a0aac8389b62e445d88"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeighborhoodGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"kazakhstan","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"2"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighborhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edgesTruncated"}}]}}]}}]} as unknown as DocumentNode<NeighborhoodGraphQuery, NeighborhoodGraphQueryVariables>;
+export const PathBetweenDocument = {"__meta__":{"hash":"sha256:8893b893992bd1db1ed4af762a785bdc856e24ed825c979e4baa88ae3c92aac9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PathBetween"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"ruslan-balbek","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"kassym-jomart-tokayev","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"6"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxLength"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxLength"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}}]}}]}}]} as unknown as DocumentNode<PathBetweenQuery, PathBetweenQueryVariables>;
+export const SearchBoxDocument = {"__meta__":{"hash":"sha256:a3506f512b715da6c8951651f0adf97951bd8bb191bf6779116ba02709a8d51c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchBox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"gulen","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityKind"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<SearchBoxQuery, SearchBoxQueryVariables>;
+export const TimelineDocument = {"__meta__":{"hash":"sha256:70e1c153dc5439d94ca37dea22ef82f1a9b5fb12f71d672d6c04b412700bca4a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countryId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"kazakhstan","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"countryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countryId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"places"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lowerBound"}},{"kind":"Field","name":{"kind":"Name","value":"lowerBoundExclusive"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}}]}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
+export const TroopDeploymentsDocument = {"__meta__":{"hash":"sha256:771ac4de48c4232cb440be785c1a35a7aa2ac0130b495712868a7480e460638e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TroopDeployments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destinationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"kazakhstan","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deployments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"destinationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destinationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isoCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isoCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"force"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}},{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"troops"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lowerBound"}},{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TroopDeploymentsQuery, TroopDeploymentsQueryVariables>;
