@@ -1,5 +1,5 @@
 /**
- * HTTP: Express with security headers (helmet), CORS, body limits, `/health` and `/graphql`, an
+ * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and `/dashboard`, an
  * end-to-end deadline on every request, and a clean, draining stop. The port is claimed first
  * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
  */
@@ -14,6 +14,7 @@ import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
 import { createApolloServer, type ApiContext } from '../api/apollo.ts';
 import { createRequestContext } from '../api/context.ts';
+import { dashboardRouter } from './dashboard.ts';
 import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
 import { clientAddress, createFairness } from '../api/fairness.ts';
 import type { Database } from '../db/database.ts';
@@ -183,6 +184,8 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
 
   const app = express();
   app.disable('x-powered-by');
+  // Before the API's headers: the dashboard has a stricter CSP of its own.
+  app.use('/dashboard', dashboardRouter());
   app.use(securityHeaders);
 
   const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
