@@ -39,3 +39,13 @@ export async function load(root: HTMLElement, work: () => Promise<void>): Promis
     root.append(el('p', { class: 'error', role: 'alert' }, `Could not load this section: ${(error as Error).message}`));
   }
 }
+
+/**
+ * Redraws a chart when its box changes size, but never into an empty box: the box can be 0 wide
+ * for a moment (while the browser lays the page out again), and ECharts' geo view fails there.
+ */
+export function followSize(container: HTMLElement, resize: () => void): void {
+  new ResizeObserver(() => {
+    if (container.clientWidth > 0 && container.clientHeight > 0) resize();
+  }).observe(container);
+}

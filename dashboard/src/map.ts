@@ -10,7 +10,7 @@ import { TroopDeploymentsDocument, type TroopDeploymentsQuery } from '../../exam
 import { evidenceOf, showEvidence } from './article.ts';
 import { request } from './api.ts';
 import { certaintyBadge } from './badges.ts';
-import { el, part, section } from './dom.ts';
+import { el, followSize, part, section } from './dom.ts';
 import { timelineOfKazakhstan } from './timeline.ts';
 
 echarts.use([GeoComponent, ScatterChart, LinesChart, TooltipComponent, CanvasRenderer]);
@@ -61,7 +61,7 @@ export async function loadMap(): Promise<void> {
   const series = chart.getOption().series as { data?: unknown[] }[];
   container.dataset.places = String(series[0]?.data?.length ?? 0);
   part(root, 'deployments').replaceChildren(...sent.map(deploymentItem));
-  new ResizeObserver(() => chart.resize()).observe(container);
+  followSize(container, () => chart.resize());
 }
 
 function deploymentItem(deployment: Deployment): HTMLElement {

@@ -8,7 +8,7 @@ import { TimelineDocument, type TimelineQuery } from '../../examples/generated/g
 import { request } from './api.ts';
 import { legendItem } from './badges.ts';
 import { CERTAINTIES, CERTAINTY } from './certainty.ts';
-import { part, section } from './dom.ts';
+import { followSize, part, section } from './dom.ts';
 import { showEntity } from './entity.ts';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -79,7 +79,7 @@ export async function loadTimeline(): Promise<void> {
     const event = events[params.dataIndex];
     if (event) void showEntity(event.id);
   });
-  new ResizeObserver(() => chart.resize()).observe(container);
+  followSize(container, () => chart.resize());
 }
 
 function bar(_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {

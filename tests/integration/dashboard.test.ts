@@ -35,9 +35,11 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
   page.on('request', (request) => requests.push(request.url()));
   // CSP refusals, reported whether or not the browser logs them.
+  // Whole stacks in page errors: a library's innermost frames rarely say which call of ours failed.
+  await page.addInitScript('Error.stackTraceLimit = 100');
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => console.error('CSP refused ' + e.blockedURI + ' (' + e.violatedDirective + ')'))`);
   await page.goto(`${api.baseUrl}/dashboard/`);
   // A selector, not waitForFunction: the page's CSP (rightly) refuses string predicates.
