@@ -44,7 +44,7 @@ export function articleId(index: number): string {
 }
 
 const SPAN_JSON = /\{\n\s+"start": (\d+),\n\s+"end": (\d+),\n\s+"text": ("(?:[^"\\]|\\.)*")\n\s+\}/g;
-const DATE_JSON = /\{\n\s+"iso": ("[0-9-]+"),\n\s+"precision": ("[A-Z]+")\n\s+\}/g;
+const DATE_JSON = /\{\n\s+"iso": ("[0-9-]+"),\n\s+"precision": ("[A-Z]+"),\n\s+"basis": ("[A-Z]+")\n\s+\}/g;
 
 /**
  * The annotation file's content for an article: what the CLI writes to `<id>.json`. Indented like
@@ -53,7 +53,7 @@ const DATE_JSON = /\{\n\s+"iso": ("[0-9-]+"),\n\s+"precision": ("[A-Z]+")\n\s+\}
 export function annotationJson(article: GeneratedArticle): string {
   return `${JSON.stringify(article.annotation, null, 2)
     .replace(SPAN_JSON, '{ "start": $1, "end": $2, "text": $3 }')
-    .replace(DATE_JSON, '{ "iso": $1, "precision": $2 }')}\n`;
+    .replace(DATE_JSON, '{ "iso": $1, "precision": $2, "basis": $3 }')}\n`;
 }
 
 /** Generates articles 1..N one at a time, so a large corpus never has to be held in memory. */
@@ -258,8 +258,6 @@ interface CountryDef {
   name: string;
   aliases: string[];
   isoCode: string;
-  latitude: number;
-  longitude: number;
   /** Index of its military alliance in `Pools.orgs`. */
   alliance: number;
 }
@@ -285,7 +283,6 @@ interface PlaceDef {
   aliases: string[];
   category: PlaceCategory;
   country: number;
-  coordinates?: { latitude: number; longitude: number };
 }
 
 interface PersonDef {
@@ -469,8 +466,6 @@ function buildPools(articles: number, seed: number): Pools {
       name,
       aliases: rng.chance(0.5) ? [`Republic of ${name}`] : [],
       isoCode,
-      latitude: rng.int(-45_0000, 62_0000) / 10_000,
-      longitude: rng.int(-170_0000, 170_0000) / 10_000,
       alliance: -1,
     });
   }
@@ -554,7 +549,6 @@ function buildPools(articles: number, seed: number): Pools {
           return stem;
       }
     });
-    const home = at(countries, country);
     places.push({
       kind: 'PLACE',
       index,
@@ -563,14 +557,6 @@ function buildPools(articles: number, seed: number): Pools {
       aliases: [],
       category,
       country,
-      ...(category !== 'REGION' && rng.chance(0.8)
-        ? {
-            coordinates: {
-              latitude: Math.round(Math.max(-89, Math.min(89, home.latitude + rng.next() * 8 - 4)) * 10_000) / 10_000,
-              longitude: Math.round(Math.max(-179, Math.min(179, home.longitude + rng.next() * 8 - 4)) * 10_000) / 10_000,
-            },
-          }
-        : {}),
     });
     at(byCountry.places, country).push(index);
   }
@@ -638,7 +624,7 @@ interface EventDef {
   id: string;
   name: string;
   category: EventCategory;
-  date?: { iso: string; precision: 'DAY' | 'MONTH' };
+  date?: { iso: string; precision: 'DAY' | 'MONTH'; basis: 'ARTICLE' };
   certainty: Certainty;
 }
 
@@ -669,7 +655,6 @@ class Ent {
           name: def.name,
           aliases: def.aliases,
           category: def.category,
-          ...(def.coordinates ? { coordinates: def.coordinates } : {}),
           mentions: this.mentions,
         };
       case 'PERSON':
@@ -781,7 +766,7 @@ class ArticleBuilder {
       id: `${this.id}-event-${this.eventCount}`,
       name,
       category,
-      ...(day === undefined ? {} : { date: { iso: isoDay(day), precision: 'DAY' as const } }),
+      ...(day === undefined ? {} : { date: { iso: isoDay(day), precision: 'DAY' as const, basis: 'ARTICLE' as const } }),
       certainty,
     });
   }
@@ -839,7 +824,7 @@ class ArticleBuilder {
       if (!existing.evidence.some((span) => span.start === evidence.start)) existing.evidence.push(evidence);
       return;
     }
-    const relation: AnnotatedRelation = { type, from: from.id, to: to.id, ...extra, certainty, evidence: [evidence] };
+    const relation: AnnotatedRelation = { type, from: from.id, to: to.id, ...extra, basis: 'ARTICLE', certainty, evidence: [evidence] };
     this.relationIndex.set(key, relation);
     this.relations.push(relation);
   }
@@ -1115,7 +1100,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
   a.relation('REPORTED_BY', E1, M1, evidence);
 
   if (story) {
-    const S = a.ent({ kind: 'EVENT', id: story.id, name: story.name, category: story.category, date: { iso: isoMonth(story.start), precision: 'MONTH' }, certainty: 'STATED' });
+    const S = a.ent({ kind: 'EVENT', id: story.id, name: story.name, category: story.category, date: { iso: isoMonth(story.start), precision: 'MONTH', basis: 'ARTICLE' }, certainty: 'STATED' });
     evidence = a.say`${a.m(E1, lead.later)} ${lead.plural ? 'are' : 'is'} part of the ${a.m(S, story.name)}, which began in ${monthWords(story.start)}.`;
     S.evidence.push(evidence);
     a.relation('PART_OF', E1, S, evidence);
@@ -1252,7 +1237,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
     } else if (kind === 'PREDICTION') {
       const q = quote(PREDICTION_QUOTES);
       evidence = a.say`${a.who(speaker)} told ${a.the(medium)} on ${dateWords(claimDay, false)} that “${q}.”`;
-      claim = { kind, summary: `${speakerDef.name} predicts: ${q}.`, quote: q, speakerId: speaker.id, mediumId: medium.id, date: { iso: isoDay(claimDay), precision: 'DAY' }, aboutIds: [C.id], certainty: 'EXPECTED' };
+      claim = { kind, summary: `${speakerDef.name} predicts: ${q}.`, quote: q, speakerId: speaker.id, mediumId: medium.id, date: { iso: isoDay(claimDay), precision: 'DAY', basis: 'ARTICLE' }, aboutIds: [C.id], certainty: 'EXPECTED' };
     } else {
       const q = quote(STATEMENT_QUOTES);
       const reported = rng.chance(0.4);
@@ -1313,7 +1298,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
         force,
         troopsFigureId,
         status,
-        ...(status === 'ARRIVED' ? { date: { iso: isoDay(missionDay), precision: 'DAY' as const } } : {}),
+        ...(status === 'ARRIVED' ? { date: { iso: isoDay(missionDay), precision: 'DAY' as const, basis: 'ARTICLE' as const } } : {}),
         missionId: mission.id,
         certainty,
         evidence: [evidence],

@@ -161,7 +161,7 @@ export async function loadCorpus(
   options: { observe?: QueryObserver; onProgress?: (done: number, total: number) => void; loader?: Loader } = {},
 ): Promise<LoadResult> {
   const started = performance.now();
-  const articles = await validateFiles(await listAnnotationFiles(corpusDir));
+  const { articles } = await validateFiles(await listAnnotationFiles(corpusDir));
   const validated = performance.now();
   await assertNoForeignArticles(database.driver, database.name, articles.length);
   const driver = options.observe ? observeDriver(database.driver, options.observe) : database.driver;

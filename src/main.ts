@@ -27,8 +27,8 @@ try {
     const database = await openDatabase(config.neo4j, log);
     try {
       if (config.seedOnStart) {
-        const articles = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
-        const report = await loadArticles(database.driver, database.name, articles);
+        const { articles, background } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+        const report = await loadArticles(database.driver, database.name, articles, { background });
         log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
       }
       const server = await serveApi(claimed, config, database, log);

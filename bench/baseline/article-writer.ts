@@ -47,8 +47,6 @@ function entityProperties(entity: AnnotatedEntity) {
     description: entity.description ?? null,
     category: 'category' in entity ? entity.category : null,
     isoCode: entity.kind === 'COUNTRY' ? entity.isoCode : null,
-    latitude: entity.kind === 'PLACE' ? (entity.coordinates?.latitude ?? null) : null,
-    longitude: entity.kind === 'PLACE' ? (entity.coordinates?.longitude ?? null) : null,
     ...(entity.kind === 'EVENT' ? dateProperties(entity.date) : {}),
   };
 }

@@ -22,14 +22,14 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import { MAX_CLAIM_SUBJECTS, MAX_EDGES_PER_NODE, MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
-import { ENTITY_KINDS, RELATION_TYPES } from '../domain/vocabulary.ts';
+import { DEPLOYMENT_STATUSES, ENTITY_KINDS, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { RequestContext } from './context.ts';
 import { ErrorCode } from './errors.ts';
 
 /**
  * Lists bounded by their parent rather than by an argument: evidence and subjects are capped per
- * statement, graph views and paths are priced by their own `limit` or `maxLength`, and a
- * connection's `first` already counts its edges.
+ * statement, graph views and paths are priced by their own `limit` or `maxLength`, a connection's
+ * `first` already counts its edges, and `eventCounts(first)` its rows.
  */
 export const FIXED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Relation.evidence': MAX_EVIDENCE_SPANS,
@@ -39,10 +39,15 @@ export const FIXED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Claim.evidence': MAX_EVIDENCE_SPANS,
   'Deployment.evidence': MAX_EVIDENCE_SPANS,
   'Claim.about': MAX_CLAIM_SUBJECTS,
+  'Provenance.evidence': MAX_EVIDENCE_SPANS,
+  // One identifier per data set; Wikidata is the only one so far.
+  ...Object.fromEntries(['Entity', 'Person', 'Organization', 'Country', 'Place', 'Event'].map((type) => [`${type}.identifiers`, 1])),
   'Subgraph.nodes': 1,
   'Subgraph.edges': MAX_EDGES_PER_NODE,
   'Path.nodes': 1,
   'Path.edges': 1,
+  'EventCounts.rows': 1,
+  'DeploymentTotal.statuses': DEPLOYMENT_STATUSES.length,
   'GraphStats.entitiesByKind': ENTITY_KINDS.length,
   'GraphStats.relationsByType': RELATION_TYPES.length,
 };

@@ -3,7 +3,7 @@
  * and by the look-ahead that lets a root query fetch the same facets in its own query.
  */
 import { MAX_PAGE_SIZE } from '../domain/limits.ts';
-import type { RelationType } from '../domain/vocabulary.ts';
+import type { Basis, RelationType } from '../domain/vocabulary.ts';
 import * as facets from '../graph/facets.ts';
 import type { AnyFacet } from '../graph/fetch-plan.ts';
 import type { Direction, EntityKind } from '../graph/types.ts';
@@ -29,6 +29,9 @@ const relatedOf = (types: readonly RelationType[], direction: Direction, otherLa
 const oneRelated = (types: readonly RelationType[], direction: Direction, otherLabel?: facets.RelationQuery['otherLabel']) =>
   () => facets.relatedOne({ types, direction, otherLabel });
 
+/** A field's `excludeBasis`: the bases whose statements it leaves out (none when omitted). */
+export const excludedBases = (args: FieldArgs): facets.ExcludedBases => (args.excludeBasis as readonly Basis[] | null | undefined) ?? [];
+
 const SHARED: Record<string, FacetOfField> = {
   mentions: (args) => facets.mentions(listSize(args)),
   relations: (args) =>
@@ -36,8 +39,10 @@ const SHARED: Record<string, FacetOfField> = {
       types: listFilter(args.types as readonly RelationType[] | null | undefined),
       direction: (args.direction as Direction | null | undefined) ?? 'BOTH',
       first: listSize(args),
+      excluded: excludedBases(args),
     }),
   claims: (args) => facets.claimsOf((args.role as facets.ClaimRole | null | undefined) ?? 'ANY', listSize(args)),
+  figures: (args) => facets.figuresOf((args.role as facets.FigureRole | null | undefined) ?? 'ANY', listSize(args)),
 };
 
 /** The facet behind each data field of each entity type. */
@@ -45,19 +50,22 @@ export const ENTITY_FIELD_FACETS = {
   Person: { ...SHARED, positions: relationsOf(['HOLDS_POSITION'], 'OUT') },
   Organization: {
     ...SHARED,
-    country: () => facets.country,
+    country: (args: FieldArgs) => facets.country(excludedBases(args)),
     parent: oneRelated(['PART_OF'], 'OUT', 'Organization'),
     ledBy: oneRelated(['LED_BY'], 'OUT'),
   },
   Country: {
     ...SHARED,
-    places: (args: FieldArgs) => facets.inside('Place', listSize(args)),
-    organizations: (args: FieldArgs) => facets.inside('Organization', listSize(args)),
+    coordinates: (args: FieldArgs) => facets.coordinates(excludedBases(args)),
+    places: (args: FieldArgs) => facets.inside('Place', listSize(args), excludedBases(args)),
+    organizations: (args: FieldArgs) => facets.inside('Organization', listSize(args), excludedBases(args)),
   },
   Place: {
     ...SHARED,
-    country: () => facets.country,
+    country: (args: FieldArgs) => facets.country(excludedBases(args)),
+    coordinates: (args: FieldArgs) => facets.coordinates(excludedBases(args)),
     within: oneRelated(['LOCATED_IN'], 'OUT', 'Place'),
+    events: (args: FieldArgs) => facets.placeEvents(listSize(args)),
   },
   Event: {
     ...SHARED,
@@ -66,7 +74,6 @@ export const ENTITY_FIELD_FACETS = {
     participants: relationsOf(['PARTICIPATED_IN'], 'IN'),
     partOf: oneRelated(['PART_OF'], 'OUT', 'Event'),
     subEvents: relatedOf(['PART_OF'], 'IN', 'Event'),
-    figures: (args: FieldArgs) => facets.eventFigures(listSize(args)),
     certainty: () => facets.eventCertainty,
     evidence: (args: FieldArgs) => facets.eventEvidence(listSize(args)),
     reportedBy: relatedOf(['REPORTED_BY'], 'OUT'),

@@ -39,6 +39,16 @@ export function isSelected(info: GraphQLResolveInfo, path: readonly string[], na
   return selectionAt(info, path).some((field) => field.node.name.value === name);
 }
 
+/** The arguments of every selection of the field `name` at the end of `path` (one per alias). */
+export function selectedArguments(info: GraphQLResolveInfo, path: readonly string[], name: string): Record<string, unknown>[] {
+  return selectionAt(info, path)
+    .filter((field) => field.node.name.value === name)
+    .flatMap((field) => {
+      const definition = definitionOf(info, field);
+      return definition ? [getArgumentValues(definition, field.node, info.variableValues)] : [];
+    });
+}
+
 function selectionAt(info: GraphQLResolveInfo, path: readonly string[]): TypedField[] {
   let fields: TypedField[] = info.fieldNodes.flatMap((node) =>
     fieldsOf(info, node.selectionSet, getNamedType(info.returnType).name),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { RequestContext } from './context.ts';
+import { analyticsResolvers } from './resolvers/analytics.ts';
 import { entityResolvers } from './resolvers/entities.ts';
 import { factResolvers } from './resolvers/facts.ts';
 import { queryResolvers } from './resolvers/query.ts';
@@ -18,4 +19,10 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
-export const resolvers: Resolvers<RequestContext> = { ...queryResolvers, ...entityResolvers, ...factResolvers };
+export const resolvers: Resolvers<RequestContext> = {
+  ...queryResolvers,
+  ...entityResolvers,
+  ...factResolvers,
+  ...analyticsResolvers,
+  Query: { ...queryResolvers.Query, ...analyticsResolvers.Query },
+};

@@ -19,7 +19,8 @@ const STATEMENTS = [
   'CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric)',
   'CREATE INDEX claim_article IF NOT EXISTS FOR (n:Claim) ON (n.articleId)',
   'CREATE INDEX deployment_article IF NOT EXISTS FOR (n:Deployment) ON (n.articleId)',
-  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateIso)',
+  'CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart)',
+  'CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
      OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,

@@ -82,6 +82,15 @@ export type ArticleEdge = {
   node: Article;
 };
 
+/** Where a statement comes from. Certainty is a separate axis: how sure its source is. */
+export type Basis =
+  /** The article states it; its evidence spans show where. */
+  | 'ARTICLE'
+  /** Background knowledge, not from any article, with a reference such as a Wikidata id. */
+  | 'BACKGROUND'
+  /** Inferred from the article's own context: the evidence spans it rests on and a one-line reason. */
+  | 'INFERRED';
+
 /** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
 export type Certainty =
   /** An accusation or characterisation made by a party; not established as fact. */
@@ -112,6 +121,8 @@ export type Claim = {
   kind: ClaimKind;
   /** Where it was said, such as a news agency. */
   medium?: Maybe<Entity>;
+  /** Where `medium` comes from: ARTICLE, or INFERRED when the article ties the claim to another one from the same statement ("According to him"). */
+  mediumProvenance?: Maybe<Provenance>;
   /** The speaker's words, verbatim from the article. */
   quote: Scalars['String']['output'];
   /** Who made the claim. */
@@ -160,13 +171,19 @@ export type ClaimRole =
   /** The claim is about the entity. */
   | 'SUBJECT';
 
-/** Latitude and longitude in degrees (WGS 84). Background data, not taken from the article. */
+/**
+ * Latitude and longitude in degrees (WGS 84). Never from an article: BACKGROUND (a gazetteer or a
+ * country's centroid, with its reference), or INFERRED for a place without known coordinates of its
+ * own, shown at those of the place or country it is in (the reason names it).
+ */
 export type Coordinates = {
   __typename?: 'Coordinates';
   /** Degrees north (negative: south). */
   latitude: Scalars['Float']['output'];
   /** Degrees east (negative: west). */
   longitude: Scalars['Float']['output'];
+  /** Where the coordinates come from. */
+  provenance: Provenance;
 };
 
 /** A country. */
@@ -176,15 +193,21 @@ export type Country = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Claims this country made or that are about it. */
   claims: Array<Claim>;
+  /** Its centroid, from a reviewed data set (BACKGROUND); null when BACKGROUND is excluded. */
+  coordinates?: Maybe<Coordinates>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
+  figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** ISO 3166-1 alpha-2 code, such as "KZ" (background data). */
   isoCode: Scalars['String']['output'];
   /** Always COUNTRY. */
   kind: EntityKind;
-  /** Every place an article mentions this country., by article. */
+  /** Every place an article mentions this country, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -205,6 +228,19 @@ export type CountryClaimsArgs = {
 
 
 /** A country. */
+export type CountryCoordinatesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A country. */
+export type CountryFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
+};
+
+
+/** A country. */
 export type CountryMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -212,12 +248,14 @@ export type CountryMentionsArgs = {
 
 /** A country. */
 export type CountryOrganizationsArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A country. */
 export type CountryPlacesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -225,6 +263,7 @@ export type CountryPlacesArgs = {
 /** A country. */
 export type CountryRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -318,6 +357,30 @@ export type DeploymentStatus =
   /** The troops were sent. */
   | 'SENT';
 
+/** How many deployments of one status. */
+export type DeploymentStatusCount = {
+  __typename?: 'DeploymentStatusCount';
+  /** How many deployments have it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: DeploymentStatus;
+};
+
+/** Deployments from one country to another, added up. */
+export type DeploymentTotal = {
+  __typename?: 'DeploymentTotal';
+  /** The sending country. */
+  country: Country;
+  /** How many deployments (each as one article reports it). */
+  deployments: Scalars['Int']['output'];
+  /** The receiving country. */
+  destination: Country;
+  /** How many deployments are in each status, in the order ARRIVED, SENT, SENDING, EXPECTED (only statuses that occur). */
+  statuses: Array<DeploymentStatusCount>;
+  /** The troop numbers their troop figures give; `unknown` counts deployments that give none. */
+  troops: FigureRange;
+};
+
 /** Which way a relation points, seen from the entity it is asked on. */
 export type Direction =
   /** Either way. */
@@ -338,11 +401,15 @@ export type Entity = {
   claims: Array<Claim>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
+  figures: Array<Figure>;
   /** Stable, readable id, such as "kassym-jomart-tokayev". */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** What kind of entity this is. */
   kind: EntityKind;
-  /** Every place an article mentions this entity., by article. */
+  /** Every place an article mentions this entity, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -365,6 +432,16 @@ export type EntityClaimsArgs = {
  * Anything the articles talk about: a person, organization, country, place or event.
  * Entities are shared between articles by `id`.
  */
+export type EntityFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
+};
+
+
+/**
+ * Anything the articles talk about: a person, organization, country, place or event.
+ * Entities are shared between articles by `id`.
+ */
 export type EntityMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -376,6 +453,7 @@ export type EntityMentionsArgs = {
  */
 export type EntityRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -432,13 +510,15 @@ export type Event = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   /** The article spans that state it happened, by article. */
   evidence: Array<TextSpan>;
-  /** Numbers the articles give for it: killed, injured, arrested, troops. */
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
   figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always EVENT. */
   kind: EntityKind;
-  /** Every place an article mentions this event., by article. */
+  /** Every place an article mentions this event, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -479,6 +559,7 @@ export type EventEvidenceArgs = {
 /** Something that happened, or is expected to. */
 export type EventFiguresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
 };
 
 
@@ -503,6 +584,7 @@ export type EventPlacesArgs = {
 /** Something that happened, or is expected to. */
 export type EventRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -561,6 +643,41 @@ export type EventConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * Events of one time bucket and one group. Without `bucket`, one row per group covers the whole
+ * range `from`…`to` (open ends: all time).
+ */
+export type EventCountRow = {
+  __typename?: 'EventCountRow';
+  /** The category counted (grouped by CATEGORY); null for events without one, and otherwise. */
+  category?: Maybe<EventCategory>;
+  /** Events whose date interval lies inside the bucket. */
+  count: Scalars['Int']['output'];
+  /** Last day of the bucket (YYYY-MM-DD), cut at `to`; null on rows of undated events and without `bucket` or `to`. */
+  end?: Maybe<Scalars['String']['output']>;
+  /** The country or place counted (grouped by COUNTRY or PLACE); null for events with none known, and otherwise. */
+  entity?: Maybe<Entity>;
+  /** Events whose date interval overlaps the bucket but is wider than it (a week, month or year): they may or may not have happened in it. */
+  overlapping: Scalars['Int']['output'];
+  /** First day of the bucket (YYYY-MM-DD), cut at `from`; null on rows of undated events and without `bucket` or `from`. */
+  start?: Maybe<Scalars['String']['output']>;
+  /** Events without a date (or whose date's basis is excluded); only on rows with neither `start` nor `end` when counting by time. */
+  undated: Scalars['Int']['output'];
+};
+
+/** Event counts for a chart, with what could not be placed in time said apart. */
+export type EventCounts = {
+  __typename?: 'EventCounts';
+  /** Events that match the filters, each once, whatever its buckets and groups. */
+  events: Scalars['Int']['output'];
+  /** The counts, one row per bucket and group that has events: at most `first`. */
+  rows: Array<EventCountRow>;
+  /** True when there were more rows than `first`. */
+  truncated: Scalars['Boolean']['output'];
+  /** Of these, events without a date (or whose date's basis is excluded). */
+  undated: Scalars['Int']['output'];
+};
+
 /** An event in a list. */
 export type EventEdge = {
   __typename?: 'EventEdge';
@@ -568,6 +685,28 @@ export type EventEdge = {
   cursor: Scalars['String']['output'];
   /** The event. */
   node: Event;
+};
+
+/** What events are counted per, besides time. */
+export type EventGrouping =
+  /** The event's category. */
+  | 'CATEGORY'
+  /** The countries where an event happened (an event in two countries counts in both). */
+  | 'COUNTRY'
+  /** The places an event happened at directly (OCCURRED_IN). */
+  | 'PLACE';
+
+/** An identifier of an entity in another data set, for joining with it. */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The identifier there, such as "Q35493". */
+  id: Scalars['String']['output'];
+  /** Always BACKGROUND, with the data set as reference. */
+  provenance: Provenance;
+  /** The data set: "wikidata". */
+  scheme: Scalars['String']['output'];
+  /** Where to look it up. */
+  url: Scalars['String']['output'];
 };
 
 /**
@@ -627,6 +766,13 @@ export type FigureEdge = {
   node: Figure;
 };
 
+/** What figure summaries are made per. */
+export type FigureGrouping =
+  /** The countries where that event happened (a figure of an event in two countries counts in both). */
+  | 'COUNTRY'
+  /** The event a figure belongs to. */
+  | 'EVENT';
+
 /** What a figure counts. */
 export type FigureMetric =
   /** People arrested. */
@@ -642,18 +788,104 @@ export type FigureMetric =
   /** Troops, soldiers or peacekeepers sent. */
   | 'TROOPS';
 
-/** An edge of a graph view. */
+/**
+ * The range of numbers several figures give for one thing. A figure gives a `value`, or a floor
+ * (`lowerBound`, exclusive for "more than") and/or a ceiling (`upperBound`), or no number at all.
+ */
+export type FigureRange = {
+  __typename?: 'FigureRange';
+  /** True when any of the figures is approximate ("some", "about", "dozens"). */
+  approximate: Scalars['Boolean']['output'];
+  /** The greatest number any figure gives: a value or either bound; null when none gives a number. */
+  highest?: Maybe<Scalars['Int']['output']>;
+  /** True when `highest` is only a floor ("more than", "at least"): the number may be higher still. */
+  highestIsFloor: Scalars['Boolean']['output'];
+  /** The least any figure allows: the lowest value or lower bound (ACLED's conservative count); null when none gives one. */
+  lowest?: Maybe<Scalars['Int']['output']>;
+  /** True when every figure giving `lowest` says more than it ("more than 2,000"). */
+  lowestExclusive: Scalars['Boolean']['output'];
+  /** How many give no number at all ("an unknown number"). */
+  unknown: Scalars['Int']['output'];
+};
+
+/** An entity's part in a figure. */
+export type FigureRole =
+  /** Either. */
+  | 'ANY'
+  /** The figure counts something of this event: its dead, its arrests, its troops. */
+  | 'EVENT'
+  /** The entity gave the figure: it is its source. */
+  | 'SOURCE';
+
+/** What the figures of one metric say about one event or country. */
+export type FigureSummary = {
+  __typename?: 'FigureSummary';
+  /** How many articles give them. */
+  articleCount: Scalars['Int']['output'];
+  /** The country (grouped by COUNTRY); null for figures of events in no known country, and when grouped by event. */
+  country?: Maybe<Country>;
+  /** The event (grouped by EVENT); null for figures of no event, and when grouped by country. */
+  event?: Maybe<Event>;
+  /** How many figures. */
+  figureCount: Scalars['Int']['output'];
+  /** The figures, in article and text order. */
+  figures: Array<Figure>;
+  /** What is counted. */
+  metric: FigureMetric;
+  /** The lowest and highest numbers across the figures. */
+  range: FigureRange;
+  /** How many distinct entities gave them (their sources). */
+  sourceCount: Scalars['Int']['output'];
+};
+
+
+/** What the figures of one metric say about one event or country. */
+export type FigureSummaryFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * An edge of a graph view: a relation between two entities, or a claim from its speaker to one of
+ * its subjects (one edge per claim and subject: who accused whom).
+ */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
-  /** How sure the article is of it. */
+  /** Where it comes from: claims are always ARTICLE. */
+  basis: Basis;
+  /** How sure the article is of it (accusations are ALLEGED). */
   certainty: Certainty;
-  /** Id of the entity the relation points from. */
+  /** CLAIM edges: the claim's id (`Query.claims` has its quote and evidence); null on relations. */
+  claimId?: Maybe<Scalars['ID']['output']>;
+  /** CLAIM edges: what kind of claim it is; null on relations. */
+  claimKind?: Maybe<ClaimKind>;
+  /** Id of the entity the edge points from (a claim's speaker). */
   source: Scalars['ID']['output'];
-  /** Id of the entity the relation points to. */
+  /** Id of the entity the edge points to (a claim's subject). */
   target: Scalars['ID']['output'];
-  /** The relation type. */
-  type: RelationType;
+  /** The relation type, or CLAIM. */
+  type: GraphEdgeType;
 };
+
+/** What an edge of a graph view stands for: a relation type, or a claim. */
+export type GraphEdgeType =
+  /** A claim: from its speaker to one of its subjects (`claimId`, `claimKind`). */
+  | 'CLAIM'
+  /** A person holds (or held) a position in an organization or country. */
+  | 'HOLDS_POSITION'
+  /** An organization is led by a person, country or organization. */
+  | 'LED_BY'
+  /** Something is located in a place or country. */
+  | 'LOCATED_IN'
+  /** A member of an organization or alliance. */
+  | 'MEMBER_OF'
+  /** An event happened at a place or in a country. */
+  | 'OCCURRED_IN'
+  /** An entity took part in an event. */
+  | 'PARTICIPATED_IN'
+  /** Something is part of a larger organization, place or event. */
+  | 'PART_OF'
+  /** An event was reported by someone. */
+  | 'REPORTED_BY';
 
 /** Counts over the whole graph. */
 export type GraphStats = {
@@ -696,13 +928,17 @@ export type Organization = Entity & {
   country?: Maybe<Country>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
+  figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always ORGANIZATION. */
   kind: EntityKind;
   /** Who leads it (a person, a country for "Russia-led", or an organization). */
   ledBy?: Maybe<Entity>;
-  /** Every place an article mentions this organization., by article. */
+  /** Every place an article mentions this organization, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -721,6 +957,19 @@ export type OrganizationClaimsArgs = {
 
 
 /** An organization. */
+export type OrganizationCountryArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** An organization. */
+export type OrganizationFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
+};
+
+
+/** An organization. */
 export type OrganizationMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -729,6 +978,7 @@ export type OrganizationMentionsArgs = {
 /** An organization. */
 export type OrganizationRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -789,15 +1039,24 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A date as precise as the article gives it, with the article's own narrowing words. */
+/**
+ * A date as precise as the text supports, with the article's own narrowing words, the interval it
+ * can mean, and where it comes from (the article's words, or an inference from their context).
+ */
 export type PartialDate = {
   __typename?: 'PartialDate';
-  /** The first day the date can mean, as YYYY-MM-DD (for example "2022-01-06"). */
+  /** The last day of that interval, inclusive (YYYY-MM-DD): `WEEK 2022-01-03` ends on 2022-01-09. */
+  end: Scalars['String']['output'];
+  /** The first day the date can mean, as YYYY-MM-DD (for example "2022-01-06"; a WEEK starts on its Monday). */
   iso: Scalars['String']['output'];
   /** How much of `iso` is meant. */
   precision: DatePrecision;
+  /** Where the date comes from: ARTICLE (the text gives it) or INFERRED (its context implies it, with a reason). */
+  provenance: Provenance;
   /** The article's narrowing words, such as "early", "evening" or "earlier this week". */
   qualifier?: Maybe<Scalars['String']['output']>;
+  /** The first day of the interval the date can mean (YYYY-MM-DD): equal to `iso`. */
+  start: Scalars['String']['output'];
 };
 
 /** Someone's part in an event. */
@@ -813,12 +1072,12 @@ export type Participant = {
   role: Scalars['String']['output'];
 };
 
-/** A chain of relations between two entities. */
+/** A chain of relations and claims between two entities. */
 export type Path = {
   __typename?: 'Path';
-  /** The relations along the path, in order. */
+  /** The relations and claims along the path, in order. */
   edges: Array<GraphEdge>;
-  /** How many relations the path has. */
+  /** How many edges the path has. */
   length: Scalars['Int']['output'];
   /** The entities along the path, from start to end. */
   nodes: Array<Entity>;
@@ -833,11 +1092,15 @@ export type Person = Entity & {
   claims: Array<Claim>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
+  figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always PERSON. */
   kind: EntityKind;
-  /** Every place an article mentions this person., by article. */
+  /** Every place an article mentions this person, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -856,6 +1119,13 @@ export type PersonClaimsArgs = {
 
 
 /** A person. */
+export type PersonFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
+};
+
+
+/** A person. */
 export type PersonMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -870,6 +1140,7 @@ export type PersonPositionsArgs = {
 /** A person. */
 export type PersonRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -903,17 +1174,26 @@ export type Place = Entity & {
   category?: Maybe<PlaceCategory>;
   /** Claims about this place. */
   claims: Array<Claim>;
-  /** Well-known coordinates (background data, not from the article). */
+  /**
+   * Where it is on a map: its own coordinates (BACKGROUND), or else those of the nearest place or
+   * country it is in (INFERRED); null when neither is known or allowed.
+   */
   coordinates?: Maybe<Coordinates>;
   /** The country it is in, directly or through other places. */
   country?: Maybe<Country>;
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Events that happened at this place (OCCURRED_IN it directly), by date (undated last), then name. */
+  events: Array<Event>;
+  /** Figures that involve this entity, in article and text order: those it gave ("the Interior Ministry said 18 died") and, for an event, those that count it. */
+  figures: Array<Figure>;
   /** Stable, readable id. */
   id: Scalars['ID']['output'];
+  /** Identifiers in other data sets, such as Wikidata (background knowledge). */
+  identifiers: Array<ExternalId>;
   /** Always PLACE. */
   kind: EntityKind;
-  /** Every place an article mentions this place., by article. */
+  /** Every place an article mentions this place, by article. */
   mentions: Array<TextSpan>;
   /** Canonical name. */
   name: Scalars['String']['output'];
@@ -932,6 +1212,31 @@ export type PlaceClaimsArgs = {
 
 
 /** A place: a city, town, building or airport. */
+export type PlaceCoordinatesArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceCountryArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place: a city, town, building or airport. */
+export type PlaceFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<FigureRole>;
+};
+
+
+/** A place: a city, town, building or airport. */
 export type PlaceMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -940,6 +1245,7 @@ export type PlaceMentionsArgs = {
 /** A place: a city, town, building or airport. */
 export type PlaceRelationsArgs = {
   direction?: InputMaybe<Direction>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
 };
@@ -994,6 +1300,23 @@ export type Position = {
   title: Scalars['String']['output'];
 };
 
+/**
+ * Where a statement comes from: the article (with its evidence spans), an inference from the
+ * article's own context (with the spans it rests on and a reason), or background knowledge (with a
+ * reference). Filter with the `excludeBasis` arguments.
+ */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** The kind of source. */
+  basis: Basis;
+  /** ARTICLE and INFERRED: the article spans it rests on (empty for BACKGROUND). */
+  evidence: Array<TextSpan>;
+  /** INFERRED: why the article's context supports it, in one line. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** BACKGROUND: where it is documented, such as "GeoNames 1526384 (Almaty)". */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type Query = {
   __typename?: 'Query';
@@ -1005,21 +1328,43 @@ export type Query = {
   claims: ClaimConnection;
   /** Countries, by name. */
   countries: CountryConnection;
+  /** Troop deployments added up per sending and receiving country: how many, how many troops, in which status. */
+  deploymentTotals: Array<DeploymentTotal>;
   /** Troop deployments, optionally to one country. */
   deployments: DeploymentConnection;
   /** All entities, by name. */
   entities: EntityConnection;
   /** One entity by id; null when there is none. */
   entity?: Maybe<Entity>;
-  /** Events, by date (undated events last), then name. */
+  /**
+   * Events counted by time bucket and/or by country, category or place, for charts. An event's date
+   * is an interval (a WEEK-, MONTH- or YEAR-precise date can mean any day in it): an event counts in
+   * a bucket (`count`) only when its whole interval lies inside; an event whose interval overlaps the
+   * bucket but is wider is counted apart (`overlapping`), never as if it happened there. Undated
+   * events are counted apart too (`undated`).
+   */
+  eventCounts: EventCounts;
+  /** Events, by the start of their date (undated events last), then precision (DAY first), then name. */
   events: EventConnection;
+  /**
+   * What the figures say, per metric and per event or country: the lowest and highest numbers
+   * across sources (as ACLED keeps the lowest reported figure), how many sources and articles give
+   * them, and the figures themselves.
+   */
+  figureSummaries: Array<FigureSummary>;
   /** Figures (casualties, arrests, troops), optionally of one metric or event, in article and text order. */
   figures: FigureConnection;
-  /** The entities and relations around an entity, ready for a graph view. */
+  /**
+   * The entities around an entity, reached through relations and claims (a speaker and the subjects of
+   * their claims are one step apart), with the edges between them, ready for a graph view.
+   */
   neighborhood: Subgraph;
   /** Organizations, by name. */
   organizations: OrganizationConnection;
-  /** A shortest chain of relations between two entities; null when there is none. */
+  /**
+   * A shortest chain of relations and claims between two entities; null when there is none. When
+   * choosing the shortest, a claim counts two steps (speaker to claim, claim to subject).
+   */
   path?: Maybe<Path>;
   /** People, by name. */
   people: PersonConnection;
@@ -1029,7 +1374,7 @@ export type Query = {
   search: Array<SearchHit>;
   /** Counts for a dashboard's header. */
   stats: GraphStats;
-  /** Dated events in date order, for a timeline. */
+  /** Dated events for a timeline: by the start of their date interval, then precision (DAY first), then name. */
   timeline: Array<Event>;
 };
 
@@ -1065,6 +1410,14 @@ export type QueryCountriesArgs = {
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryDeploymentTotalsArgs = {
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  destinationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryDeploymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   destinationId?: InputMaybe<Scalars['ID']['input']>;
@@ -1087,10 +1440,24 @@ export type QueryEntityArgs = {
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryEventCountsArgs = {
+  bucket?: InputMaybe<TimeBucket>;
+  categories?: InputMaybe<Array<EventCategory>>;
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  groupBy?: InputMaybe<EventGrouping>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<EventCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   participantId?: InputMaybe<Scalars['ID']['input']>;
@@ -1100,17 +1467,29 @@ export type QueryEventsArgs = {
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
+export type QueryFigureSummariesArgs = {
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<FigureGrouping>;
+  metric?: InputMaybe<FigureMetric>;
+};
+
+
+/** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   eventId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<FigureMetric>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1121,12 +1500,14 @@ export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<OrganizationCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryPathArgs = {
+  excludeBasis?: InputMaybe<Array<Basis>>;
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
@@ -1145,6 +1526,7 @@ export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categories?: InputMaybe<Array<PlaceCategory>>;
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1160,6 +1542,7 @@ export type QuerySearchArgs = {
 /** Read-only queries over the news knowledge graph. Start with `search`, `entity` or `timeline`. */
 export type QueryTimelineArgs = {
   countryId?: InputMaybe<Scalars['ID']['input']>;
+  excludeBasis?: InputMaybe<Array<Basis>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1178,6 +1561,8 @@ export type Relation = {
   former?: Maybe<Scalars['Boolean']['output']>;
   /** The entity at the other end. */
   other: Entity;
+  /** Where it comes from: the article, an inference from its context, or background knowledge. */
+  provenance: Provenance;
   /** PARTICIPATED_IN: the participant's role, such as "protesters". */
   role?: Maybe<Scalars['String']['output']>;
   /** HOLDS_POSITION: the position's title, such as "President". */
@@ -1226,9 +1611,9 @@ export type SearchHit = {
 /** Entities and the relations between them, ready for a graph view. */
 export type Subgraph = {
   __typename?: 'Subgraph';
-  /** The relations between them: at most four per entity (see `edgesTruncated`). */
+  /** The relations and claims between them: at most four per entity (see `edgesTruncated`). */
   edges: Array<GraphEdge>;
-  /** True when the view had more relations than it returns. */
+  /** True when the view had more edges than it returns. */
   edgesTruncated: Scalars['Boolean']['output'];
   /** The entities. */
   nodes: Array<Entity>;
@@ -1246,6 +1631,13 @@ export type TextSpan = {
   /** The exact text of the span. */
   text: Scalars['String']['output'];
 };
+
+/** A span of time events are counted by. */
+export type TimeBucket =
+  /** One calendar day. */
+  | 'DAY'
+  /** Seven days from a Monday (ISO week). */
+  | 'WEEK';
 
 
 
@@ -1323,6 +1715,7 @@ export type ResolversTypes = {
   Article: ResolverTypeWrapper<ArticleRecord>;
   ArticleConnection: ResolverTypeWrapper<PageRecord<ArticleRecord>>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
+  Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
   Claim: ResolverTypeWrapper<ClaimRecord>;
@@ -1330,7 +1723,7 @@ export type ResolversTypes = {
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimKind: ClaimKind;
   ClaimRole: ClaimRole;
-  Coordinates: ResolverTypeWrapper<Coordinates>;
+  Coordinates: ResolverTypeWrapper<Omit<Coordinates, 'provenance'> & { provenance: ResolversTypes['Provenance'] }>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
@@ -1339,6 +1732,8 @@ export type ResolversTypes = {
   DeploymentConnection: ResolverTypeWrapper<PageRecord<DeploymentRecord>>;
   DeploymentEdge: ResolverTypeWrapper<Omit<DeploymentEdge, 'node'> & { node: ResolversTypes['Deployment'] }>;
   DeploymentStatus: DeploymentStatus;
+  DeploymentStatusCount: ResolverTypeWrapper<DeploymentStatusCount>;
+  DeploymentTotal: ResolverTypeWrapper<Omit<DeploymentTotal, 'country' | 'destination'> & { country: ResolversTypes['Country'], destination: ResolversTypes['Country'] }>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
@@ -1347,13 +1742,22 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<EntityRecord>;
   EventCategory: EventCategory;
   EventConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
+  EventCountRow: ResolverTypeWrapper<Omit<EventCountRow, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
+  EventCounts: ResolverTypeWrapper<Omit<EventCounts, 'rows'> & { rows: Array<ResolversTypes['EventCountRow']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  EventGrouping: EventGrouping;
+  ExternalId: ResolverTypeWrapper<Omit<ExternalId, 'provenance'> & { provenance: ResolversTypes['Provenance'] }>;
   Figure: ResolverTypeWrapper<FigureRecord>;
   FigureConnection: ResolverTypeWrapper<PageRecord<FigureRecord>>;
   FigureEdge: ResolverTypeWrapper<Omit<FigureEdge, 'node'> & { node: ResolversTypes['Figure'] }>;
+  FigureGrouping: FigureGrouping;
   FigureMetric: FigureMetric;
+  FigureRange: ResolverTypeWrapper<FigureRange>;
+  FigureRole: FigureRole;
+  FigureSummary: ResolverTypeWrapper<Omit<FigureSummary, 'country' | 'event' | 'figures'> & { country?: Maybe<ResolversTypes['Country']>, event?: Maybe<ResolversTypes['Event']>, figures: Array<ResolversTypes['Figure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
+  GraphEdgeType: GraphEdgeType;
   GraphStats: ResolverTypeWrapper<GraphStatsRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1374,6 +1778,7 @@ export type ResolversTypes = {
   PlaceConnection: ResolverTypeWrapper<PageRecord<EntityRecord>>;
   PlaceEdge: ResolverTypeWrapper<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>;
   Position: ResolverTypeWrapper<RelationRecord>;
+  Provenance: ResolverTypeWrapper<Omit<Provenance, 'evidence'> & { evidence: Array<ResolversTypes['TextSpan']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
@@ -1382,6 +1787,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   TextSpan: ResolverTypeWrapper<SpanRecord>;
+  TimeBucket: TimeBucket;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1393,22 +1799,29 @@ export type ResolversParentTypes = {
   Claim: ClaimRecord;
   ClaimConnection: PageRecord<ClaimRecord>;
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
-  Coordinates: Coordinates;
+  Coordinates: Omit<Coordinates, 'provenance'> & { provenance: ResolversParentTypes['Provenance'] };
   Country: EntityRecord;
   CountryConnection: PageRecord<EntityRecord>;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
   Deployment: DeploymentRecord;
   DeploymentConnection: PageRecord<DeploymentRecord>;
   DeploymentEdge: Omit<DeploymentEdge, 'node'> & { node: ResolversParentTypes['Deployment'] };
+  DeploymentStatusCount: DeploymentStatusCount;
+  DeploymentTotal: Omit<DeploymentTotal, 'country' | 'destination'> & { country: ResolversParentTypes['Country'], destination: ResolversParentTypes['Country'] };
   Entity: EntityRecord;
   EntityConnection: PageRecord<EntityRecord>;
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
   Event: EntityRecord;
   EventConnection: PageRecord<EntityRecord>;
+  EventCountRow: Omit<EventCountRow, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
+  EventCounts: Omit<EventCounts, 'rows'> & { rows: Array<ResolversParentTypes['EventCountRow']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  ExternalId: Omit<ExternalId, 'provenance'> & { provenance: ResolversParentTypes['Provenance'] };
   Figure: FigureRecord;
   FigureConnection: PageRecord<FigureRecord>;
   FigureEdge: Omit<FigureEdge, 'node'> & { node: ResolversParentTypes['Figure'] };
+  FigureRange: FigureRange;
+  FigureSummary: Omit<FigureSummary, 'country' | 'event' | 'figures'> & { country?: Maybe<ResolversParentTypes['Country']>, event?: Maybe<ResolversParentTypes['Event']>, figures: Array<ResolversParentTypes['Figure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphStats: GraphStatsRecord;
@@ -1429,6 +1842,7 @@ export type ResolversParentTypes = {
   PlaceConnection: PageRecord<EntityRecord>;
   PlaceEdge: Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] };
   Position: RelationRecord;
+  Provenance: Omit<Provenance, 'evidence'> & { evidence: Array<ResolversParentTypes['TextSpan']> };
   Query: Record<PropertyKey, never>;
   Relation: RelationRecord;
   RelationTypeCount: RelationTypeCount;
@@ -1470,6 +1884,7 @@ export type ClaimResolvers<ContextType = RequestContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  mediumProvenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1489,20 +1904,24 @@ export type ClaimEdgeResolvers<ContextType = RequestContext, ParentType extends 
 export type CoordinatesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<CountryClaimsArgs, 'first' | 'role'>>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType, RequireFields<CountryCoordinatesArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<CountryFiguresArgs, 'first' | 'role'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<CountryMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CountryOrganizationsArgs, 'first'>>;
-  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<CountryPlacesArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<CountryOrganizationsArgs, 'excludeBasis' | 'first'>>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<CountryPlacesArgs, 'excludeBasis' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1542,6 +1961,19 @@ export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
 };
 
+export type DeploymentStatusCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentStatusCount'] = ResolversParentTypes['DeploymentStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
+};
+
+export type DeploymentTotalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentTotal'] = ResolversParentTypes['DeploymentTotal']> = {
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  deployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  destination?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  statuses?: Resolver<Array<ResolversTypes['DeploymentStatusCount']>, ParentType, ContextType>;
+  troops?: Resolver<ResolversTypes['FigureRange'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Country' | 'Event' | 'Organization' | 'Person' | 'Place', ParentType, ContextType>;
 };
@@ -1566,15 +1998,16 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventEvidenceArgs, 'first'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<EventFiguresArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<EventFiguresArgs, 'first' | 'role'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, RequireFields<EventParticipantsArgs, 'first'>>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<EventPlacesArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventReportedByArgs, 'first'>>;
   subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<EventSubEventsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1586,9 +2019,33 @@ export type EventConnectionResolvers<ContextType = RequestContext, ParentType ex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EventCountRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventCountRow'] = ResolversParentTypes['EventCountRow']> = {
+  category?: Resolver<Maybe<ResolversTypes['EventCategory']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  overlapping?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  undated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventCounts'] = ResolversParentTypes['EventCounts']> = {
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['EventCountRow']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  undated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
@@ -1619,11 +2076,34 @@ export type FigureEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
 
+export type FigureRangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRange'] = ResolversParentTypes['FigureRange']> = {
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  highest?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  highestIsFloor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lowest?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lowestExclusive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureSummary'] = ResolversParentTypes['FigureSummary']> = {
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<FigureSummaryFiguresArgs, 'first'>>;
+  metric?: Resolver<ResolversTypes['FigureMetric'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['FigureRange'], ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  claimId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  claimKind?: Resolver<Maybe<ResolversTypes['ClaimKind']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['GraphEdgeType'], ParentType, ContextType>;
 };
 
 export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
@@ -1645,15 +2125,17 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['OrganizationCategory']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<OrganizationClaimsArgs, 'first' | 'role'>>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<OrganizationCountryArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<OrganizationFiguresArgs, 'first' | 'role'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   ledBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<OrganizationMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1674,9 +2156,12 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type PartialDateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
@@ -1696,12 +2181,14 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PersonClaimsArgs, 'first' | 'role'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<PersonFiguresArgs, 'first' | 'role'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PersonMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<PersonPositionsArgs, 'first'>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1720,14 +2207,17 @@ export type PlaceResolvers<ContextType = RequestContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['PlaceCategory']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<PlaceClaimsArgs, 'first' | 'role'>>;
-  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType, RequireFields<PlaceCoordinatesArgs, 'excludeBasis'>>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<PlaceCountryArgs, 'excludeBasis'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<PlaceEventsArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<PlaceFiguresArgs, 'first' | 'role'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<PlaceMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   within?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1751,24 +2241,34 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProvenanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
+  deploymentTotals?: Resolver<Array<ResolversTypes['DeploymentTotal']>, ParentType, ContextType, RequireFields<QueryDeploymentTotalsArgs, 'first'>>;
   deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  eventCounts?: Resolver<ResolversTypes['EventCounts'], ParentType, ContextType, RequireFields<QueryEventCountsArgs, 'excludeBasis' | 'first'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'excludeBasis' | 'first'>>;
+  figureSummaries?: Resolver<Array<ResolversTypes['FigureSummary']>, ParentType, ContextType, RequireFields<QueryFigureSummariesArgs, 'first' | 'groupBy'>>;
   figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
-  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'excludeBasis' | 'id' | 'limit'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'excludeBasis' | 'first'>>;
+  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'excludeBasis' | 'from' | 'maxLength' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
-  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'first'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'excludeBasis' | 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'excludeBasis' | 'first'>>;
 };
 
 export type RelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
@@ -1777,6 +2277,7 @@ export type RelationResolvers<ContextType = RequestContext, ParentType extends R
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   former?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
@@ -1819,15 +2320,22 @@ export type Resolvers<ContextType = RequestContext> = {
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
+  DeploymentStatusCount?: DeploymentStatusCountResolvers<ContextType>;
+  DeploymentTotal?: DeploymentTotalResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
+  EventCountRow?: EventCountRowResolvers<ContextType>;
+  EventCounts?: EventCountsResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FigureConnection?: FigureConnectionResolvers<ContextType>;
   FigureEdge?: FigureEdgeResolvers<ContextType>;
+  FigureRange?: FigureRangeResolvers<ContextType>;
+  FigureSummary?: FigureSummaryResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
@@ -1845,6 +2353,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationTypeCount?: RelationTypeCountResolvers<ContextType>;

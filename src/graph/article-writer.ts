@@ -9,9 +9,12 @@
  * creates it again, so loading twice leaves the graph unchanged; a batch is one transaction, so
  * each article's replacement is atomic.
  */
+import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
-import type { AnnotatedEntity, Annotation, PartialDate, Span } from '../seed/annotation.ts';
+import { dateInterval } from '../domain/dates.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
+import { ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
+import type { AnnotatedClaim, AnnotatedEntity, Annotation, Background, PartialDate, Span } from '../seed/annotation.ts';
 
 export interface ArticleToWrite {
   annotation: Annotation;
@@ -22,17 +25,81 @@ export interface ArticleToWrite {
 
 export type WriteOutcome = 'written' | 'unchanged';
 
-/** Spans as three parallel arrays, the form relationships and nodes can store. */
-function evidenceProperties(spans: Span[]) {
+/**
+ * Spans as three parallel arrays, the form relationships and nodes can store: `evidenceStarts`…,
+ * or with a prefix for a part of a fact, such as `dateEvidenceStarts`.
+ */
+function evidenceProperties(spans: Span[], prefix: '' | 'date' | 'medium' = '') {
+  const key = (name: string) => (prefix === '' ? `evidence${name}` : `${prefix}Evidence${name}`);
   return {
-    evidenceStarts: spans.map((span) => span.start),
-    evidenceEnds: spans.map((span) => span.end),
-    evidenceTexts: spans.map((span) => span.text),
+    [key('Starts')]: spans.map((span) => span.start),
+    [key('Ends')]: spans.map((span) => span.end),
+    [key('Texts')]: spans.map((span) => span.text),
   };
 }
 
+/** A date, the interval it can mean and its provenance; its evidence is written apart (see `dateEvidence`). */
 function dateProperties(date: PartialDate | undefined) {
-  return { dateIso: date?.iso ?? null, datePrecision: date?.precision ?? null, dateQualifier: date?.qualifier ?? null };
+  const interval = date && dateInterval(date.iso, date.precision);
+  return {
+    dateIso: date?.iso ?? null,
+    datePrecision: date?.precision ?? null,
+    dateQualifier: date?.qualifier ?? null,
+    dateStart: interval?.start ?? null,
+    dateEnd: interval?.end ?? null,
+    dateBasis: date?.basis ?? null,
+    dateReason: date?.reason ?? null,
+  };
+}
+
+/** The spans a date rests on: its own, or (an ARTICLE date) those of its fact. */
+function dateEvidence(date: PartialDate | undefined, factEvidence: Span[]) {
+  return evidenceProperties(date ? (date.evidence ?? factEvidence) : [], 'date');
+}
+
+/**
+ * A claim's medium and date, with their provenance. A claim from the same statement as another
+ * (`sameStatementAs`, possibly in a chain) takes that statement's medium and date as INFERRED,
+ * resting on the linking words ("According to him") and the statement's own date evidence.
+ */
+function claimContext(claim: AnnotatedClaim, claims: Map<string, AnnotatedClaim>) {
+  let statement = claim;
+  const links: Span[] = [];
+  while (statement.sameStatementAs) {
+    links.push(...statement.sameStatementAs.evidence);
+    statement = claims.get(statement.sameStatementAs.claimId)!;
+  }
+  if (statement === claim) {
+    return {
+      mediumId: claim.mediumId,
+      properties: {
+        mediumBasis: claim.mediumId === undefined ? null : 'ARTICLE',
+        mediumReason: null,
+        ...evidenceProperties(claim.mediumId === undefined ? [] : claim.evidence, 'medium'),
+        ...dateProperties(claim.date),
+        ...dateEvidence(claim.date, claim.evidence),
+      },
+    };
+  }
+  const reason = `From the same statement as the claim "${statement.summary}" (${links.map((span) => `"${span.text}"`).join(', ')})`;
+  const date: PartialDate | undefined = statement.date && {
+    iso: statement.date.iso,
+    precision: statement.date.precision,
+    ...(statement.date.qualifier === undefined ? {} : { qualifier: statement.date.qualifier }),
+    basis: 'INFERRED',
+    reason,
+    evidence: [...links, ...(statement.date.evidence ?? statement.evidence)].slice(0, MAX_EVIDENCE_SPANS),
+  };
+  return {
+    mediumId: statement.mediumId,
+    properties: {
+      mediumBasis: statement.mediumId === undefined ? null : 'INFERRED',
+      mediumReason: statement.mediumId === undefined ? null : reason,
+      ...evidenceProperties(statement.mediumId === undefined ? [] : [...links, ...statement.evidence].slice(0, MAX_EVIDENCE_SPANS), 'medium'),
+      ...dateProperties(date),
+      ...dateEvidence(date, []),
+    },
+  };
 }
 
 /**
@@ -46,8 +113,6 @@ function entityProperties(entity: AnnotatedEntity) {
     description: entity.description ?? null,
     category: 'category' in entity ? entity.category : null,
     isoCode: entity.kind === 'COUNTRY' ? entity.isoCode : null,
-    latitude: entity.kind === 'PLACE' ? (entity.coordinates?.latitude ?? null) : null,
-    longitude: entity.kind === 'PLACE' ? (entity.coordinates?.longitude ?? null) : null,
     ...dateProperties(entity.kind === 'EVENT' ? entity.date : undefined),
   };
 }
@@ -65,6 +130,9 @@ const REMOVE_OWNED = [
   `UNWIND $articleIds AS articleId
    MATCH (:Article {id: articleId})<-[link:MENTIONED_IN|ASSERTED_IN]-()
    DELETE link`,
+  `UNWIND $articleIds AS articleId
+   MATCH (event:Event {dateArticleId: articleId})
+   SET event.dateArticleId = null, event.dateEvidenceStarts = [], event.dateEvidenceEnds = [], event.dateEvidenceTexts = []`,
   ...['Figure', 'Claim', 'Deployment'].map(
     (label) => `UNWIND $articleIds AS articleId MATCH (node:${label} {articleId: articleId}) DETACH DELETE node`,
   ),
@@ -135,6 +203,11 @@ const CREATE_EVENT_ASSERTIONS = `
   MATCH (event:Event {id: row.entityId}), (article:Article {id: row.articleId})
   CREATE (event)-[assertion:ASSERTED_IN]->(article)
   SET assertion = row.properties`;
+
+const SET_DATE_EVIDENCE = `
+  UNWIND $rows AS row
+  MATCH (event:Event {id: row.entityId})
+  SET event += row.properties`;
 
 const CREATE_RELATIONS = Object.fromEntries(
   RELATION_TYPES.map((type) => [
@@ -217,6 +290,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
   const mentions: { articleId: string; rows: unknown[] }[] = [];
   const assertions: unknown[] = [];
+  const dateEvidences: unknown[] = [];
   const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
   const figures: unknown[] = [];
   const claims: unknown[] = [];
@@ -237,6 +311,8 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
       mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
       if (entity.kind === 'EVENT') {
         assertions.push({ entityId: entity.id, articleId, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } });
+        // Only the declaring article has the date's evidence (a reference carries the date alone).
+        if (entity.date?.evidence) dateEvidences.push({ entityId: entity.id, properties: { dateArticleId: articleId, ...dateEvidence(entity.date, []) } });
       }
     }
     for (const relation of annotation.relations) {
@@ -249,6 +325,9 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
           articleId,
           key,
           certainty: relation.certainty,
+          basis: relation.basis,
+          reason: relation.reason ?? null,
+          reference: null,
           title: relation.title ?? null,
           former: relation.former ?? null,
           role: relation.role ?? null,
@@ -274,9 +353,11 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
         ...evidenceProperties(figure.evidence),
       });
     }
+    const claimsById = new Map(annotation.claims.map((claim) => [claim.id, claim]));
     for (const claim of annotation.claims) {
+      const context = claimContext(claim, claimsById);
       link('claimSpeaker', claim.id, claim.speakerId);
-      link('claimMedium', claim.id, claim.mediumId);
+      link('claimMedium', claim.id, context.mediumId);
       claim.aboutIds.forEach((aboutId, position) => link('claimAbout', claim.id, aboutId, position));
       claims.push({
         id: claim.id,
@@ -285,7 +366,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
         summary: claim.summary,
         quote: claim.quote,
         certainty: claim.certainty,
-        ...dateProperties(claim.date),
+        ...context.properties,
         ...evidenceProperties(claim.evidence),
       });
     }
@@ -301,6 +382,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
         status: deployment.status,
         certainty: deployment.certainty,
         ...dateProperties(deployment.date),
+        ...dateEvidence(deployment.date, deployment.evidence),
         ...evidenceProperties(deployment.evidence),
       });
     }
@@ -316,12 +398,100 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   }
   statements.push([CREATE_MENTIONS, { articles: mentions }]);
   run(CREATE_EVENT_ASSERTIONS, assertions);
+  run(SET_DATE_EVIDENCE, dateEvidences);
   for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
   run(createNodesQuery('Figure'), figures);
   run(createNodesQuery('Claim'), claims);
   run(createNodesQuery('Deployment'), deployments);
   for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
   return statements;
+}
+
+/** Background facts (coordinates, Wikidata ids) on the entities the graph holds. */
+const SET_BACKGROUND_ENTITIES = `
+  UNWIND $rows AS row
+  MATCH (entity:Entity {id: row.id})
+  SET entity += row.properties`;
+
+/** Background relations between entities the graph holds: no article, no evidence, a reference. */
+const MERGE_BACKGROUND_RELATIONS = Object.fromEntries(
+  RELATION_TYPES.map((type) => [
+    type,
+    `UNWIND $rows AS row
+     MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
+     MERGE (from)-[relation:${type} {key: 'background'}]->(to)
+     SET relation += row.properties`,
+  ]),
+) as Record<(typeof RELATION_TYPES)[number], string>;
+
+/** What an earlier background file said, removed before its new version is applied. */
+const CLEAR_BACKGROUND = [
+  `MATCH ()-[relation:${ENTITY_RELATION_TYPES}]->() WHERE relation.basis = 'BACKGROUND' DELETE relation`,
+  `MATCH (entity:Entity) WHERE entity.wikidataId IS NOT NULL OR entity.coordinatesReference IS NOT NULL
+   SET entity.wikidataId = null, entity.latitude = null, entity.longitude = null, entity.coordinatesReference = null`,
+];
+
+const STORED_BACKGROUND = `OPTIONAL MATCH (facts:BackgroundFacts {id: 'background'}) RETURN facts.hash AS hash`;
+const STORE_BACKGROUND = `MERGE (facts:BackgroundFacts {id: 'background'}) SET facts.hash = $hash`;
+
+/** The statements that apply the background facts; each is idempotent, and skips entities the graph lacks. */
+function backgroundStatements(background: Background): Statement[] {
+  const statements: Statement[] = [];
+  const entities = background.entities.map(({ id, wikidata, coordinates }) => ({
+    id,
+    properties: {
+      wikidataId: wikidata ?? null,
+      latitude: coordinates?.latitude ?? null,
+      longitude: coordinates?.longitude ?? null,
+      coordinatesReference: coordinates?.reference ?? null,
+    },
+  }));
+  if (entities.length > 0) statements.push([SET_BACKGROUND_ENTITIES, { rows: entities }]);
+  for (const type of RELATION_TYPES) {
+    const rows = background.relations
+      .filter((relation) => relation.type === type)
+      .map(({ from, to, reference }) => ({
+        from,
+        to,
+        properties: {
+          basis: 'BACKGROUND',
+          reference,
+          reason: null,
+          certainty: 'STATED',
+          articleId: null,
+          title: null,
+          former: null,
+          role: null,
+          ...evidenceProperties([]),
+        },
+      }));
+    if (rows.length > 0) statements.push([MERGE_BACKGROUND_RELATIONS[type], { rows }]);
+  }
+  return statements;
+}
+
+export function backgroundHash(background: Background): string {
+  return createHash('sha256').update(JSON.stringify(background)).digest('hex');
+}
+
+/**
+ * Makes the graph hold exactly this background: when it differs from the one last applied, the
+ * old facts are removed and the new ones applied, in one transaction. Returns whether it changed.
+ */
+export async function syncBackground(driver: Driver, database: string, background: Background): Promise<boolean> {
+  const hash = backgroundHash(background);
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const [record] = (await tx.run(STORED_BACKGROUND)).records;
+      if (record?.get('hash') === hash) return false;
+      for (const query of CLEAR_BACKGROUND) await tx.run(query);
+      await runAll(tx, [...backgroundStatements(background), [STORE_BACKGROUND, { hash }]]);
+      return true;
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 /** An entity whose stored identity differs from this run's, and the articles outside the run that mention it. */
@@ -385,7 +555,7 @@ export async function writeArticles(
   driver: Driver,
   database: string,
   articles: ArticleToWrite[],
-  options: { force?: boolean } = {},
+  options: { force?: boolean; background?: Background } = {},
 ): Promise<WriteOutcome[]> {
   const session = driver.session({ database });
   try {
@@ -408,6 +578,8 @@ export async function writeArticles(
         ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
         ...createStatements(toWrite),
         ...rederiveStatements(previouslyMentioned),
+        // New entities get their background facts in the transaction that creates them.
+        ...(options.background ? backgroundStatements(options.background) : []),
       ]);
       return outcomes;
     });

@@ -3,7 +3,8 @@
  * limited inside its subquery) and the parser of its value. `fetch-plan.ts` merges them.
  */
 import { z } from 'zod';
-import { CERTAINTY_RANK, CERTAINTIES, RELATION_TYPES, type RelationType } from '../domain/vocabulary.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
+import { CERTAINTY_RANK, CERTAINTIES, RELATION_TYPES, type Basis, type RelationType } from '../domain/vocabulary.ts';
 import type { Facet } from './fetch-plan.ts';
 import {
   claimProjection,
@@ -15,6 +16,7 @@ import {
   figureProjection,
   figureSchema,
   parseRow,
+  provenanceSpansSchema,
   relationProjection,
   relationSchema,
   toEntities,
@@ -25,6 +27,7 @@ import { integer } from './reader.ts';
 import type {
   Certainty,
   ClaimRecord,
+  CoordinatesRecord,
   DeploymentRecord,
   Direction,
   EntityKind,
@@ -57,10 +60,19 @@ function spansByArticle(key: string, link: 'MENTIONED_IN' | 'ASSERTED_IN', first
 /** Every span of `n`'s mentions. */
 export const mentions = (first: number) => spansByArticle('mentions', 'MENTIONED_IN', first);
 
+/** Relations of these bases are left out of a facet (`excludeBasis`); sorted, so equal lists share a key. */
+export type ExcludedBases = readonly Basis[];
+
+const excludedKey = (excluded: ExcludedBases) => [...excluded].sort().join('|');
+
+/** True for a relationship `variable` whose basis is not excluded. */
+const allowed = (variable: string) => `NOT ${variable}.basis IN $_excluded`;
+
 export interface RelationQuery {
   types: readonly RelationType[] | null;
   direction: Direction;
   first: number;
+  excluded?: ExcludedBases;
   /** Only relations to entities of this kind. */
   otherLabel?: 'Organization' | 'Place' | 'Event' | 'Country';
 }
@@ -76,10 +88,10 @@ function relationPattern({ types, direction, otherLabel }: Omit<RelationQuery, '
 }
 
 const relationKey = (query: Omit<RelationQuery, 'first'>) =>
-  `${[...(query.types ?? ['*'])].sort().join('|')}:${query.direction}:${query.otherLabel ?? ''}`;
+  `${[...(query.types ?? ['*'])].sort().join('|')}:${query.direction}:${query.otherLabel ?? ''}:${excludedKey(query.excluded ?? [])}`;
 
 const relationsExpression = (query: Omit<RelationQuery, 'first'>, returned: string) =>
-  `COLLECT { MATCH ${relationPattern(query)}
+  `COLLECT { MATCH ${relationPattern(query)} WHERE ${allowed('relation')}
     WITH n, relation, other ORDER BY type(relation), other.name, other.id, relation.articleId LIMIT $_first
     RETURN ${returned} }`;
 
@@ -90,7 +102,7 @@ export function relations(query: RelationQuery): Facet<RelationRecord[]> {
     key: `relations:${relationKey(query)}:${query.first}`,
     anchor: 'Entity',
     expression: relationsExpression(query, relationProjection),
-    parameters: { first: integer(query.first) },
+    parameters: { first: integer(query.first), excluded: query.excluded ?? [] },
     parse: listOf(relationSchema, 'relation'),
   };
 }
@@ -100,10 +112,10 @@ export function related(query: RelationQuery): Facet<EntityRecord[]> {
   return {
     key: `related:${relationKey(query)}:${query.first}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH ${relationPattern(query)}
+    expression: `COLLECT { MATCH ${relationPattern(query)} WHERE ${allowed('relation')}
       WITH DISTINCT other ORDER BY other.name, other.id LIMIT $_first
       RETURN ${entityProjection('other')} }`,
-    parameters: { first: integer(query.first) },
+    parameters: { first: integer(query.first), excluded: query.excluded ?? [] },
     parse: toEntities,
   };
 }
@@ -114,28 +126,75 @@ export function relatedOne(query: Omit<RelationQuery, 'first'>): Facet<EntityRec
   return { ...many, key: `one:${many.key}`, parse: (value) => many.parse(value)[0] ?? null };
 }
 
-/** The nearest country through LOCATED_IN and PART_OF. */
-export const country: Facet<EntityRecord | null> = {
-  key: 'country',
-  anchor: 'Entity',
-  expression: `head(COLLECT { MATCH path = (n)-[:LOCATED_IN|PART_OF*1..4]->(country:Country)
-    WITH country ORDER BY length(path), country.name LIMIT 1
-    RETURN ${entityProjection('country')} })`,
-  parameters: {},
-  parse: toEntityOrNull,
-};
+/** The nearest country through LOCATED_IN and PART_OF relations whose bases are not excluded. */
+export function country(excluded: ExcludedBases): Facet<EntityRecord | null> {
+  return {
+    key: `country:${excludedKey(excluded)}`,
+    anchor: 'Entity',
+    expression: `head(COLLECT { MATCH path = (n)-[hop:LOCATED_IN|PART_OF WHERE ${allowed('hop')}]->{1,4}(country:Country)
+      WITH country ORDER BY length(path), country.name LIMIT 1
+      RETURN ${entityProjection('country')} })`,
+    parameters: { excluded },
+    parse: toEntityOrNull,
+  };
+}
 
 /** Entities of a label inside `n` (a country), directly or through places, by name. */
-export function inside(label: 'Place' | 'Organization', first: number): Facet<EntityRecord[]> {
+export function inside(label: 'Place' | 'Organization', first: number, excluded: ExcludedBases): Facet<EntityRecord[]> {
   const hops = label === 'Place' ? 'LOCATED_IN' : 'LOCATED_IN|PART_OF';
   return {
-    key: `inside:${label}:${first}`,
+    key: `inside:${label}:${first}:${excludedKey(excluded)}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH (n)<-[:${hops}*1..4]-(inner:${label})
+    expression: `COLLECT { MATCH (n)<-[hop:${hops} WHERE ${allowed('hop')}]-{1,4}(inner:${label})
       WITH DISTINCT inner ORDER BY inner.name, inner.id LIMIT $_first
       RETURN ${entityProjection('inner')} }`,
-    parameters: { first: integer(first) },
+    parameters: { first: integer(first), excluded },
     parse: toEntities,
+  };
+}
+
+const coordinatesRowSchema = z.object({
+  hops: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  reference: z.string().nullish(),
+  holder: z.string(),
+  evidence: provenanceSpansSchema,
+});
+
+/**
+ * Where `n` is on a map: its own (background) coordinates, or else (INFERRED) those of the nearest
+ * place or country it is in, resting on the relations that put it there. BACKGROUND excluded
+ * leaves none; INFERRED excluded leaves only its own.
+ */
+export function coordinates(excluded: ExcludedBases): Facet<CoordinatesRecord | null> {
+  return {
+    key: `coordinates:${excludedKey(excluded)}`,
+    anchor: 'Entity',
+    expression: `head(COLLECT { MATCH path = (n)-[hop:LOCATED_IN|PART_OF WHERE ${allowed('hop')}]->{0,4}(holder:Entity)
+      WHERE holder.latitude IS NOT NULL AND NOT 'BACKGROUND' IN $_excluded AND (length(path) = 0 OR NOT 'INFERRED' IN $_excluded)
+      WITH path, holder ORDER BY length(path), holder.name LIMIT 1
+      RETURN {hops: length(path), latitude: holder.latitude, longitude: holder.longitude, reference: holder.coordinatesReference,
+              holder: holder.name,
+              evidence: [hop IN relationships(path) | ${evidenceProjection('hop', 'hop.articleId')}]} })`,
+    parameters: { excluded },
+    parse: (value) => {
+      if (value === null || value === undefined) return null;
+      const row = parseRow(coordinatesRowSchema, value, 'coordinates');
+      return {
+        latitude: row.latitude,
+        longitude: row.longitude,
+        provenance:
+          row.hops === 0
+            ? { basis: 'BACKGROUND', reason: null, reference: row.reference ?? null, evidence: [] }
+            : {
+                basis: 'INFERRED',
+                reason: `No coordinates of its own: shown at those of ${row.holder}, which it is in`,
+                reference: null,
+                evidence: row.evidence.slice(0, MAX_EVIDENCE_SPANS),
+              },
+      };
+    },
   };
 }
 
@@ -170,16 +229,33 @@ export const eventEvidence = (first: number) => spansByArticle('eventEvidence', 
 /** Facts in article and text order. */
 export const TEXT_ORDER = (variable: string) => `${variable}.articleId, ${variable}.evidenceStarts[0], ${variable}.id`;
 
-/** The figures given for an event. */
-export function eventFigures(first: number): Facet<FigureRecord[]> {
+export type FigureRole = 'SOURCE' | 'EVENT' | 'ANY';
+
+const FIGURE_ROLE_LINKS: Record<FigureRole, string> = { SOURCE: 'SOURCED_FROM', EVENT: 'FIGURE_OF', ANY: 'SOURCED_FROM|FIGURE_OF' };
+
+/** Figures `n` gave (their source), counts (an event), or either. */
+export function figuresOf(role: FigureRole, first: number): Facet<FigureRecord[]> {
   return {
-    key: `eventFigures:${first}`,
+    key: `figures:${role}:${first}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH (figure:Figure)-[:FIGURE_OF]->(n)
-      WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
+    expression: `COLLECT { MATCH (figure:Figure)-[:${FIGURE_ROLE_LINKS[role]}]->(n)
+      WITH DISTINCT figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $_first
       RETURN ${figureProjection('figure')} }`,
     parameters: { first: integer(first) },
     parse: listOf(figureSchema, 'figure'),
+  };
+}
+
+/** Events that happened at `n` (a place) directly, by date (undated last), then name. */
+export function placeEvents(first: number): Facet<EntityRecord[]> {
+  return {
+    key: `placeEvents:${first}`,
+    anchor: 'Entity',
+    expression: `COLLECT { MATCH (event:Event)-[:OCCURRED_IN]->(n)
+      WITH DISTINCT event ORDER BY coalesce(event.dateIso, '9999-99-99'), event.name, event.id LIMIT $_first
+      RETURN ${entityProjection('event')} }`,
+    parameters: { first: integer(first) },
+    parse: toEntities,
   };
 }
 

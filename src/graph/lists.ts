@@ -16,6 +16,7 @@ import {
 } from './mapping.ts';
 import { listSpec, type NodeShape } from './pages.ts';
 import { integer, type GraphReader } from './reader.ts';
+import type { ExcludedBases } from './facets.ts';
 import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
 import type { LoadedEntity } from './entities.ts';
 
@@ -38,13 +39,25 @@ export const ARTICLE_SHAPE: NodeShape<ArticleRecord> = {
 };
 
 const BY_NAME = ['n.name'];
-/** Dated events first, in date order; undated ones after, by name. */
-const BY_DATE = ["coalesce(n.dateIso, '9999-99-99')", 'n.name'];
+/** Finer dates first among those that start on the same day. */
+const PRECISION_RANK = "CASE n.datePrecision WHEN 'DAY' THEN 0 WHEN 'WEEK' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END";
+/** Dated events first, by the start of their interval, then precision; undated ones after, by name. */
+const BY_DATE = ["coalesce(n.dateStart, '9999-99-99')", PRECISION_RANK, 'n.name'];
 /** Facts in article and text order. */
 const BY_TEXT_POSITION = ['n.articleId', 'coalesce(n.evidenceStarts[0], 0)'];
 
-/** Matches entities inside the entity `$value` (itself, or through the given hops). */
-const inside = (hops: string) => `EXISTS { (n)-[:${hops}*0..4]->(:Entity {id: $value}) }`;
+/** Matches entities inside the entity `$value.id` (itself, or through hops whose basis is not in `$value.excluded`). */
+const inside = (hops: string) => `EXISTS { (n)-[hop:${hops} WHERE NOT hop.basis IN $value.excluded]->{0,4}(:Entity {id: $value.id}) }`;
+
+/** The value of an `inside` filter, or null when there is no country to be inside. */
+const insideValue = (id: string | null, excluded: ExcludedBases) => (id === null ? null : { id, excluded });
+
+export interface LocationFilter {
+  categories: readonly string[] | null;
+  countryId: string | null;
+  /** Location relations of these bases do not count. */
+  excluded: ExcludedBases;
+}
 
 export const entityList = (kinds: readonly EntityKind[] | null) => listSpec({ pattern: '(n:Entity)', sortKeys: BY_NAME }, [['n.kind IN $value', kinds]]);
 
@@ -52,26 +65,33 @@ export const personList = () => listSpec({ pattern: '(n:Person)', sortKeys: BY_N
 
 export const countryList = () => listSpec({ pattern: '(n:Country)', sortKeys: BY_NAME }, []);
 
-export const organizationList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
+export const organizationList = (filter: LocationFilter) =>
   listSpec({ pattern: '(n:Organization)', sortKeys: BY_NAME }, [
     ['n.category IN $value', filter.categories],
-    [inside('LOCATED_IN|PART_OF'), filter.countryId],
+    [inside('LOCATED_IN|PART_OF'), insideValue(filter.countryId, filter.excluded)],
   ]);
 
-export const placeList = (filter: { categories: readonly string[] | null; countryId: string | null }) =>
+export const placeList = (filter: LocationFilter) =>
   listSpec({ pattern: '(n:Place)', sortKeys: BY_NAME }, [
     ['n.category IN $value', filter.categories],
-    [inside('LOCATED_IN'), filter.countryId],
+    [inside('LOCATED_IN'), insideValue(filter.countryId, filter.excluded)],
   ]);
 
 export interface EventFilter {
   categories: readonly string[] | null;
+  /** Events whose date interval ends on or after this day. */
   from: string | null;
+  /** Events whose date interval starts on or before this day. */
   to: string | null;
+  /** Dates of these bases count as unknown for `from` and `to`. */
+  excluded: ExcludedBases;
   placeId: string | null;
   countryId: string | null;
   participantId: string | null;
 }
+
+/** A date bound: the interval overlaps it, and the date's basis is not excluded. */
+const dateBound = (day: string | null, excluded: ExcludedBases) => (day === null ? null : { day, excluded });
 
 const OCCURRED_INSIDE = `EXISTS { (n)${WHERE_EVENT_HAPPENED}(:Entity {id: $value}) }`;
 
@@ -85,8 +105,8 @@ export const eventList = (filter: EventFilter) => {
     anchor === null ? { pattern: '(n:Event)', sortKeys: BY_DATE } : { pattern: EVENTS_INSIDE_ANCHOR, sortKeys: BY_DATE, walks: true },
     [
       ['n.category IN $value', filter.categories],
-      ['n.dateIso >= $value', filter.from],
-      ['n.dateIso <= $value', filter.to],
+      ['n.dateEnd >= $value.day AND NOT n.dateBasis IN $value.excluded', dateBound(filter.from, filter.excluded)],
+      ['n.dateStart <= $value.day AND NOT n.dateBasis IN $value.excluded', dateBound(filter.to, filter.excluded)],
       [OCCURRED_INSIDE, filter.placeId === null ? null : filter.countryId],
       ['EXISTS { (:Entity {id: $value})-[:PARTICIPATED_IN]->(n) }', filter.participantId],
     ],
@@ -94,10 +114,11 @@ export const eventList = (filter: EventFilter) => {
   );
 };
 
-export const figureList = (filter: { metric: string | null; eventId: string | null }) =>
+export const figureList = (filter: { metric: string | null; eventId: string | null; sourceId: string | null }) =>
   listSpec({ pattern: '(n:Figure)', sortKeys: BY_TEXT_POSITION }, [
     ['n.metric = $value', filter.metric],
     ['EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $value}) }', filter.eventId],
+    ['EXISTS { (n)-[:SOURCED_FROM]->(:Entity {id: $value}) }', filter.sourceId],
   ]);
 
 export const claimList = (filter: { speakerId: string | null; aboutId: string | null; certainty: string | null }) =>
@@ -114,20 +135,24 @@ export const deploymentList = (filter: { destinationId: string | null }) =>
 
 export const articleList = () => listSpec({ pattern: '(n:Article)', sortKeys: [] }, []);
 
-/** Dated events in date order, at most `first`, each with the given facets. */
+/**
+ * Dated events (dates of excluded bases count as unknown) by the start of their interval, then
+ * precision, then name; at most `first`, each with the given facets.
+ */
 export async function timeline(
   reader: GraphReader,
-  filter: { from: string | null; to: string | null; countryId: string | null },
+  filter: { from: string | null; to: string | null; countryId: string | null; excluded: ExcludedBases },
   first: number,
   facets: readonly AnyFacet[] = [],
 ): Promise<LoadedEntity[]> {
   const list = eventList({ categories: null, placeId: null, participantId: null, ...filter });
   const { expressions, parameters } = facetExpressions(facets);
   const rows = await reader.rows(
-    `MATCH ${list.pattern} WHERE n.dateIso IS NOT NULL ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
-     WITH DISTINCT n ORDER BY n.dateIso, n.name, n.id LIMIT $first
+    `MATCH ${list.pattern} WHERE n.dateStart IS NOT NULL AND NOT n.dateBasis IN $excluded
+       ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
+     WITH DISTINCT n ORDER BY ${[...BY_DATE, 'n.id'].join(', ')} LIMIT $first
      RETURN ${entityProjection('n')} AS entity${asColumns(expressions)}`,
-    { ...list.parameters, ...parameters, first: integer(first) },
+    { ...list.parameters, ...parameters, excluded: filter.excluded, first: integer(first) },
   );
   return rows.map((row) => ({ entity: toEntity(row.entity), facetValues: facetValues(row, facets) }));
 }

@@ -3,7 +3,9 @@
  * the wrong shape is an error naming what was expected, never a silently wrong domain object.
  */
 import { z } from 'zod';
+import { dateInterval } from '../domain/dates.ts';
 import {
+  BASES,
   CERTAINTIES,
   CLAIM_KINDS,
   DATE_PRECISIONS,
@@ -19,6 +21,7 @@ import type {
   EntityRecord,
   FigureRecord,
   PartialDateRecord,
+  ProvenanceRecord,
   RelationRecord,
   SpanRecord,
 } from './types.ts';
@@ -39,16 +42,53 @@ const optionalInt = z.number().int().nullish().transform((value) => value ?? nul
 const flag = z.boolean().nullish().transform(Boolean);
 const certainty = z.enum(CERTAINTIES);
 
-/** A map projection of an entity node, read back by `entitySchema`. */
-export const entityProjection = (variable: string) =>
-  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .latitude, .longitude, ` +
-  `.dateIso, .datePrecision, .dateQualifier}`;
+const basis = z.enum(BASES);
+const optionalBasis = basis.nullish().transform((value) => value ?? null);
+const offsets = z.array(z.number().int()).nullish();
+const texts = z.array(text).nullish();
 
-function toDate(iso: string | null, precision: PartialDateRecord['precision'] | null, qualifier: string | null) {
-  return iso === null || precision === null ? null : { iso, precision, qualifier };
+/** Spans from parallel arrays; none without an article (a background fact has no text). */
+function toSpanRecords(articleId: string | null | undefined, starts: number[] | null | undefined, ends: number[] | null | undefined, spanTexts: string[] | null | undefined): SpanRecord[] {
+  if (articleId === null || articleId === undefined) return [];
+  return (starts ?? []).map((start, index) => ({ articleId, start, end: ends?.[index] ?? start, text: spanTexts?.[index] ?? '' }));
 }
 
-const datePrecision = z.enum(DATE_PRECISIONS).nullish().transform((value) => value ?? null);
+/** The node properties of a date (events, claims, deployments), projected with `.dateIso`… */
+const DATE_PROPERTIES = '.dateIso, .datePrecision, .dateQualifier, .dateBasis, .dateReason, .dateEvidenceStarts, .dateEvidenceEnds, .dateEvidenceTexts';
+
+const dateFields = {
+  dateIso: optionalText,
+  datePrecision: z.enum(DATE_PRECISIONS).nullish().transform((value) => value ?? null),
+  dateQualifier: optionalText,
+  dateBasis: optionalBasis,
+  dateReason: optionalText,
+  dateEvidenceStarts: offsets,
+  dateEvidenceEnds: offsets,
+  dateEvidenceTexts: texts,
+};
+type DateFields = z.output<z.ZodObject<typeof dateFields>>;
+
+/** A date with its interval and provenance; its evidence is in the article `articleId`. */
+function toDate(row: DateFields, articleId: string | null | undefined): PartialDateRecord | null {
+  if (row.dateIso === null || row.datePrecision === null) return null;
+  return {
+    iso: row.dateIso,
+    precision: row.datePrecision,
+    qualifier: row.dateQualifier,
+    ...dateInterval(row.dateIso, row.datePrecision),
+    provenance: {
+      basis: row.dateBasis ?? 'ARTICLE',
+      reason: row.dateReason,
+      reference: null,
+      evidence: toSpanRecords(articleId, row.dateEvidenceStarts, row.dateEvidenceEnds, row.dateEvidenceTexts),
+    },
+  };
+}
+
+/** A map projection of an entity node, read back by `entitySchema`. */
+export const entityProjection = (variable: string) =>
+  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
+  `.latitude, .longitude, .coordinatesReference, .dateArticleId, ${DATE_PROPERTIES}}`;
 
 export const entitySchema: z.ZodType<EntityRecord> = z
   .object({
@@ -59,11 +99,12 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     description: optionalText,
     category: optionalText,
     isoCode: optionalText,
+    wikidataId: optionalText,
     latitude: z.number().nullish(),
     longitude: z.number().nullish(),
-    dateIso: optionalText,
-    datePrecision,
-    dateQualifier: optionalText,
+    coordinatesReference: optionalText,
+    dateArticleId: optionalText,
+    ...dateFields,
   })
   .transform((row) => ({
     id: row.id,
@@ -73,11 +114,16 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     description: row.description,
     category: row.category,
     isoCode: row.isoCode,
+    wikidataId: row.wikidataId,
     coordinates:
       row.latitude === null || row.latitude === undefined || row.longitude === null || row.longitude === undefined
         ? null
-        : { latitude: row.latitude, longitude: row.longitude },
-    date: toDate(row.dateIso, row.datePrecision, row.dateQualifier),
+        : {
+            latitude: row.latitude,
+            longitude: row.longitude,
+            provenance: { basis: 'BACKGROUND' as const, reason: null, reference: row.coordinatesReference, evidence: [] },
+          },
+    date: toDate(row, row.dateArticleId),
   }));
 
 export const toEntity = (value: unknown): EntityRecord => parseRow(entitySchema, value, 'entity');
@@ -89,17 +135,12 @@ export const evidenceProjection = (variable: string, articleId: string) =>
   `{articleId: ${articleId}, starts: ${variable}.evidenceStarts, ends: ${variable}.evidenceEnds, texts: ${variable}.evidenceTexts}`;
 
 export const spansSchema: z.ZodType<SpanRecord[]> = z
-  .object({
-    articleId: text,
-    starts: z.array(z.number().int()).nullish(),
-    ends: z.array(z.number().int()).nullish(),
-    texts: z.array(text).nullish(),
-  })
-  .transform(({ articleId, starts, ends, texts }) =>
-    (starts ?? []).map((start, index) => ({ articleId, start, end: ends?.[index] ?? start, text: texts?.[index] ?? '' })),
-  );
+  .object({ articleId: text.nullish(), starts: offsets, ends: offsets, texts })
+  .transform(({ articleId, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts));
 
 export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, value, 'evidence');
+/** The spans of several relationships, flattened: what an inference along a path rests on. */
+export const provenanceSpansSchema = z.array(spansSchema).transform((lists) => lists.flat());
 /** Evidence gathered from several articles, flattened in article order. */
 export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
   parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();
@@ -110,19 +151,28 @@ export const relationProjection = `{
   direction: CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END,
   other: ${entityProjection('other')},
   certainty: relation.certainty, title: relation.title, former: relation.former, role: relation.role,
+  basis: relation.basis, reason: relation.reason, reference: relation.reference,
   evidence: ${evidenceProjection('relation', 'relation.articleId')}
 }`;
 
-export const relationSchema: z.ZodType<RelationRecord> = z.object({
-  type: z.enum(RELATION_TYPES),
-  direction: z.enum(['OUT', 'IN']),
-  other: entitySchema,
-  certainty,
-  evidence: spansSchema,
-  title: optionalText,
-  former: z.boolean().nullish().transform((value) => value ?? null),
-  role: optionalText,
-});
+export const relationSchema: z.ZodType<RelationRecord> = z
+  .object({
+    type: z.enum(RELATION_TYPES),
+    direction: z.enum(['OUT', 'IN']),
+    other: entitySchema,
+    certainty,
+    evidence: spansSchema,
+    title: optionalText,
+    former: z.boolean().nullish().transform((value) => value ?? null),
+    role: optionalText,
+    basis,
+    reason: optionalText,
+    reference: optionalText,
+  })
+  .transform(({ basis: relationBasis, reason, reference, ...relation }) => ({
+    ...relation,
+    provenance: { basis: relationBasis, reason, reference, evidence: relation.evidence },
+  }));
 
 /** Figures with their event and source inline, so neither costs another round trip. */
 export const figureProjection = (variable: string) => `${variable} {
@@ -150,7 +200,8 @@ export const figureSchema: z.ZodType<FigureRecord> = z.object({
 });
 
 export const claimProjection = (variable: string) => `${variable} {
-  .id, .articleId, .kind, .summary, .quote, .certainty, .dateIso, .datePrecision, .dateQualifier,
+  .id, .articleId, .kind, .summary, .quote, .certainty, ${DATE_PROPERTIES},
+  .mediumBasis, .mediumReason, .mediumEvidenceStarts, .mediumEvidenceEnds, .mediumEvidenceTexts,
   speaker: head(COLLECT { MATCH (${variable})-[:SAID_BY]->(claimSpeaker:Entity) RETURN ${entityProjection('claimSpeaker')} }),
   medium: head(COLLECT { MATCH (${variable})-[:VIA]->(claimMedium:Entity) RETURN ${entityProjection('claimMedium')} }),
   about: COLLECT { MATCH (${variable})-[claimLink:ABOUT]->(claimSubject:Entity) RETURN ${entityProjection('claimSubject')} ORDER BY claimLink.position },
@@ -165,21 +216,42 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
     summary: text,
     quote: text,
     certainty,
-    dateIso: optionalText,
-    datePrecision,
-    dateQualifier: optionalText,
+    ...dateFields,
+    mediumBasis: optionalBasis,
+    mediumReason: optionalText,
+    mediumEvidenceStarts: offsets,
+    mediumEvidenceEnds: offsets,
+    mediumEvidenceTexts: texts,
     speaker: entitySchema.nullish().transform((value) => value ?? null),
     medium: entitySchema.nullish().transform((value) => value ?? null),
     about: z.array(entitySchema),
     evidence: spansSchema,
   })
-  .transform(({ dateIso, datePrecision: precision, dateQualifier, ...claim }) => ({
-    ...claim,
-    date: toDate(dateIso, precision, dateQualifier),
+  .transform((row) => ({
+    id: row.id,
+    articleId: row.articleId,
+    kind: row.kind,
+    summary: row.summary,
+    quote: row.quote,
+    certainty: row.certainty,
+    speaker: row.speaker,
+    medium: row.medium,
+    mediumProvenance:
+      row.medium === null
+        ? null
+        : {
+            basis: row.mediumBasis ?? 'ARTICLE',
+            reason: row.mediumReason,
+            reference: null,
+            evidence: toSpanRecords(row.articleId, row.mediumEvidenceStarts, row.mediumEvidenceEnds, row.mediumEvidenceTexts),
+          },
+    about: row.about,
+    evidence: row.evidence,
+    date: toDate(row, row.articleId),
   }));
 
 export const deploymentProjection = (variable: string) => `${variable} {
-  .id, .articleId, .force, .status, .certainty, .dateIso, .datePrecision, .dateQualifier,
+  .id, .articleId, .force, .status, .certainty, ${DATE_PROPERTIES},
   country: head(COLLECT { MATCH (${variable})-[:FROM_COUNTRY]->(sender:Country) RETURN ${entityProjection('sender')} }),
   destination: head(COLLECT { MATCH (${variable})-[:TO_COUNTRY]->(receiver:Country) RETURN ${entityProjection('receiver')} }),
   troops: head(COLLECT { MATCH (${variable})-[:TROOPS]->(troopFigure:Figure) RETURN ${figureProjection('troopFigure')} }),
@@ -194,18 +266,25 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     force: text,
     status: z.enum(DEPLOYMENT_STATUSES),
     certainty,
-    dateIso: optionalText,
-    datePrecision,
-    dateQualifier: optionalText,
+    ...dateFields,
     country: entitySchema,
     destination: entitySchema,
     troops: figureSchema.nullish().transform((value) => value ?? null),
     mission: entitySchema.nullish().transform((value) => value ?? null),
     evidence: spansSchema,
   })
-  .transform(({ dateIso, datePrecision: precision, dateQualifier, ...deployment }) => ({
-    ...deployment,
-    date: toDate(dateIso, precision, dateQualifier),
+  .transform((row) => ({
+    id: row.id,
+    articleId: row.articleId,
+    force: row.force,
+    status: row.status,
+    certainty: row.certainty,
+    country: row.country,
+    destination: row.destination,
+    troops: row.troops,
+    mission: row.mission,
+    evidence: row.evidence,
+    date: toDate(row, row.articleId),
   }));
 
 export const articleProjection = (variable: string) => `${variable} {.id, .title, .text, .publishedAt, .source}`;

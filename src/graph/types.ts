@@ -1,15 +1,18 @@
 /** Domain types the data-access layer returns; the GraphQL layer maps its types onto these. */
 import type {
+  Basis,
   Certainty,
   EntityKind,
+  GraphEdgeType,
   RelationType,
   CLAIM_KINDS,
   DATE_PRECISIONS,
   DEPLOYMENT_STATUSES,
+  EVENT_CATEGORIES,
   FIGURE_METRICS,
 } from '../domain/vocabulary.ts';
 
-export type { Certainty, EntityKind, RelationType };
+export type { Basis, Certainty, EntityKind, RelationType };
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface SpanRecord {
@@ -19,10 +22,28 @@ export interface SpanRecord {
   text: string;
 }
 
+/** Where a statement comes from; `evidence` holds the spans an ARTICLE or INFERRED one rests on. */
+export interface ProvenanceRecord {
+  basis: Basis;
+  reason: string | null;
+  reference: string | null;
+  evidence: SpanRecord[];
+}
+
 export interface PartialDateRecord {
   iso: string;
   precision: (typeof DATE_PRECISIONS)[number];
   qualifier: string | null;
+  /** The interval the date can mean, inclusive. */
+  start: string;
+  end: string;
+  provenance: ProvenanceRecord;
+}
+
+export interface CoordinatesRecord {
+  latitude: number;
+  longitude: number;
+  provenance: ProvenanceRecord;
 }
 
 export interface EntityRecord {
@@ -33,7 +54,9 @@ export interface EntityRecord {
   description: string | null;
   category: string | null;
   isoCode: string | null;
-  coordinates: { latitude: number; longitude: number } | null;
+  wikidataId: string | null;
+  /** Its own coordinates (background), if known. */
+  coordinates: CoordinatesRecord | null;
   date: PartialDateRecord | null;
 }
 
@@ -43,6 +66,7 @@ export interface RelationRecord {
   other: EntityRecord;
   certainty: Certainty;
   evidence: SpanRecord[];
+  provenance: ProvenanceRecord;
   title: string | null;
   former: boolean | null;
   role: string | null;
@@ -73,6 +97,7 @@ export interface ClaimRecord {
   quote: string;
   speaker: EntityRecord | null;
   medium: EntityRecord | null;
+  mediumProvenance: ProvenanceRecord | null;
   about: EntityRecord[];
   date: PartialDateRecord | null;
   certainty: Certainty;
@@ -102,10 +127,14 @@ export interface ArticleRecord {
 }
 
 export interface GraphEdgeRecord {
-  type: RelationType;
+  type: GraphEdgeType;
   source: string;
   target: string;
   certainty: Certainty;
+  basis: Basis;
+  /** The claim of a CLAIM edge; null on relations. */
+  claimId: string | null;
+  claimKind: (typeof CLAIM_KINDS)[number] | null;
 }
 
 export interface SubgraphRecord {
@@ -140,4 +169,51 @@ export interface GraphStatsRecord {
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
   relationsByType: { type: RelationType; count: number }[];
+}
+
+/** The range of numbers several figures give (see `FigureRange` in the SDL). */
+export interface FigureRangeRecord {
+  lowest: number | null;
+  lowestExclusive: boolean;
+  highest: number | null;
+  highestIsFloor: boolean;
+  approximate: boolean;
+  unknown: number;
+}
+
+export interface EventCountRowRecord {
+  start: string | null;
+  end: string | null;
+  entity: EntityRecord | null;
+  category: (typeof EVENT_CATEGORIES)[number] | null;
+  count: number;
+  overlapping: number;
+  undated: number;
+}
+
+export interface EventCountsRecord {
+  rows: EventCountRowRecord[];
+  truncated: boolean;
+  events: number;
+  undated: number;
+}
+
+export interface FigureSummaryRecord {
+  metric: (typeof FIGURE_METRICS)[number];
+  event: EntityRecord | null;
+  country: EntityRecord | null;
+  range: FigureRangeRecord;
+  figureCount: number;
+  sourceCount: number;
+  articleCount: number;
+  /** The first figures, as many as the selection asks for at most. */
+  figures: FigureRecord[];
+}
+
+export interface DeploymentTotalRecord {
+  country: EntityRecord;
+  destination: EntityRecord;
+  deployments: number;
+  troops: FigureRangeRecord;
+  statuses: { status: (typeof DEPLOYMENT_STATUSES)[number]; count: number }[];
 }

@@ -20,7 +20,7 @@ async function knownNames(dir: string): Promise<KnownNames[]> {
     byId.set(id, entry);
   };
   for (const [id, { entity }] of await readRegistry(path.join(dir, REGISTRY_FILE))) add(id, entity.kind, [entity.name, ...entity.aliases]);
-  for (const { annotation } of await validateFiles(await listAnnotationFiles(dir))) {
+  for (const { annotation } of (await validateFiles(await listAnnotationFiles(dir))).articles) {
     for (const entity of annotation.entities) add(entity.id, entity.kind, [entity.name, ...entity.aliases]);
   }
   return [...byId.values()];
@@ -54,7 +54,7 @@ program
 
 program
   .command('schema')
-  .description('Write the JSON Schemas of the annotation and registry files (seed/schema/).')
+  .description('Write the JSON Schemas of the annotation, registry and background files (seed/schema/).')
   .option('--check', 'only check that the committed schemas are current', false)
   .action((options: { check: boolean }) => {
     const schemas = jsonSchemas();

@@ -8,6 +8,7 @@
 import { MAX_CLAIM_SUBJECTS, MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { z } from 'zod';
 import {
+  ARTICLE_BASES,
   CERTAINTIES,
   DATE_PRECISIONS,
   ORGANIZATION_CATEGORIES,
@@ -30,6 +31,7 @@ export const LIMITS = {
   nameCharacters: 200,
   descriptionCharacters: 1_000,
   aliasesPerEntity: 20,
+  reasonCharacters: 300,
 } as const;
 
 const name = nonEmpty.max(LIMITS.nameCharacters, `must be at most ${LIMITS.nameCharacters} characters`);
@@ -83,13 +85,26 @@ const candidatesSchema = z.strictObject({
 
 const certainty = z.enum(CERTAINTIES);
 
-export const partialDateSchema = z.strictObject({
-  /** The first day the date can mean, as "YYYY-MM-DD". */
-  iso: z.iso.date(),
-  precision: z.enum(DATE_PRECISIONS),
-  /** The article's own narrowing words, such as "early", "evening", "earlier this week". */
-  qualifier: nonEmpty.optional(),
-});
+/**
+ * Where an article's statement comes from: the article says it (ARTICLE), or it follows from the
+ * article's own context (INFERRED, with a one-line `reason`). BACKGROUND facts live in the
+ * background file, never in an article's annotation.
+ */
+const provenanceFields = {
+  basis: z.enum(ARTICLE_BASES).default('ARTICLE'),
+  /** INFERRED: why the context supports it, in one line. */
+  reason: nonEmpty.max(LIMITS.reasonCharacters, `must be at most ${LIMITS.reasonCharacters} characters`).optional(),
+};
+
+/** An INFERRED statement needs a reason, and only an INFERRED one has it. */
+function checkReason(value: { basis: string; reason?: string | undefined }, ctx: z.RefinementCtx) {
+  if (value.basis === 'INFERRED' && value.reason === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'an INFERRED statement needs a one-line "reason"', path: ['reason'] });
+  }
+  if (value.basis === 'ARTICLE' && value.reason !== undefined) {
+    ctx.addIssue({ code: 'custom', message: '"reason" belongs to INFERRED statements; this one is ARTICLE', path: ['reason'] });
+  }
+}
 
 /** An entity's canonical identity per kind: declared once, the same wherever it is declared. */
 const identity = {
@@ -108,19 +123,17 @@ const identity = {
     /** ISO 3166-1 alpha-2: descriptive background data. */
     isoCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "KZ"'),
   },
-  PLACE: {
-    kind: z.literal('PLACE'),
-    category: z.enum(PLACE_CATEGORIES),
-    /** Well-known coordinates: descriptive background data, not from the article. */
-    coordinates: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-      .optional(),
-  },
-  EVENT: { kind: z.literal('EVENT'), category: z.enum(EVENT_CATEGORIES), date: partialDateSchema.optional() },
+  /** Coordinates are background facts: see the background file. */
+  PLACE: { kind: z.literal('PLACE'), category: z.enum(PLACE_CATEGORIES) },
+  /** An event's date rests on an article's text, so it is declared in an article, not in the registry. */
+  EVENT: { kind: z.literal('EVENT'), category: z.enum(EVENT_CATEGORIES) },
 };
 
-/** The fields that make up an entity's identity, compared across declarations. */
-export const IDENTITY_FIELDS = ['kind', 'name', 'description', 'category', 'isoCode', 'coordinates', 'date'] as const;
+/**
+ * The fields that make up an entity's identity, compared across declarations. A date is compared
+ * without its evidence, whose offsets belong to the declaring article.
+ */
+export const IDENTITY_FIELDS = ['kind', 'name', 'description', 'category', 'isoCode', 'date'] as const;
 
 /** The registry of known entities (`seed/registry/entities.json`): identity only; mentions belong to articles. */
 export const registrySchema = z.strictObject({
@@ -137,6 +150,39 @@ export const registrySchema = z.strictObject({
 });
 
 /**
+ * Where a background fact is documented: a Wikidata item ("wikidata:Q35493"), a gazetteer entry
+ * ("GeoNames 1526384") or a reviewed data set ("world-countries 5.1.0 (mledoze/countries), latlng of KZ").
+ */
+const reference = nonEmpty.max(200, 'must be at most 200 characters');
+const coordinatesSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  reference,
+});
+
+/**
+ * The background file (`seed/registry/background.json`): well-known facts that no article states,
+ * each with its reference, reviewed like code. They apply to entities the graph holds.
+ */
+export const backgroundSchema = z.strictObject({
+  $schema: z.string().optional(),
+  entities: z
+    .array(
+      z.strictObject({
+        id,
+        /** The entity's Wikidata item, such as "Q35493", for joining other data sets. */
+        wikidata: z.string().regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item id such as "Q35493"').optional(),
+        /** Where it is on a map: a place's own coordinates, a country's centroid. */
+        coordinates: coordinatesSchema.optional(),
+      }),
+    )
+    .default([]),
+  relations: z
+    .array(z.strictObject({ type: z.enum(RELATION_TYPES), from: id, to: id, reference }))
+    .default([]),
+});
+
+/**
  * The schemas that hold spans, built for a span type: `spanInputSchema` for files as written,
  * `spanSchema` for the resolved annotation the writer takes.
  */
@@ -146,12 +192,41 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     .min(1, 'needs at least one evidence span')
     .max(MAX_EVIDENCE_SPANS, `has more than ${MAX_EVIDENCE_SPANS} evidence spans; cite the clearest ones`);
   const mentions = z.array(span).min(1, 'an entity needs at least one mention in the article');
+  /**
+   * A date as precise as the text supports. Its evidence is the spans that give (ARTICLE) or
+   * imply (INFERRED) it; an ARTICLE date without evidence rests on the evidence of its fact.
+   */
+  const partialDate = z
+    .strictObject({
+      /** The first day the date can mean, as "YYYY-MM-DD" (a WEEK starts on its Monday). */
+      iso: z.iso.date(),
+      precision: z.enum(DATE_PRECISIONS),
+      /** The article's own narrowing words, such as "early", "evening", "earlier this week". */
+      qualifier: nonEmpty.optional(),
+      ...provenanceFields,
+      evidence: evidence.optional(),
+    })
+    .superRefine((date, ctx) => {
+      checkReason(date, ctx);
+      if (date.basis === 'INFERRED' && date.evidence === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'an INFERRED date needs the "evidence" spans it rests on', path: ['evidence'] });
+      }
+      if (date.precision === 'WEEK' && new Date(`${date.iso}T00:00:00Z`).getUTCDay() !== 1) {
+        ctx.addIssue({ code: 'custom', message: 'a WEEK date starts on its Monday', path: ['iso'] });
+      }
+      if (date.precision === 'MONTH' && !date.iso.endsWith('-01')) {
+        ctx.addIssue({ code: 'custom', message: 'a MONTH date is the first day of its month', path: ['iso'] });
+      }
+      if (date.precision === 'YEAR' && !date.iso.endsWith('-01-01')) {
+        ctx.addIssue({ code: 'custom', message: 'a YEAR date is January 1 of its year', path: ['iso'] });
+      }
+    });
   const declarations = [
     z.strictObject({ ...identity.base, ...identity.PERSON, mentions }),
     z.strictObject({ ...identity.base, ...identity.ORGANIZATION, mentions }),
     z.strictObject({ ...identity.base, ...identity.COUNTRY, mentions }),
     z.strictObject({ ...identity.base, ...identity.PLACE, mentions }),
-    z.strictObject({ ...identity.base, ...identity.EVENT, mentions, certainty, evidence }),
+    z.strictObject({ ...identity.base, ...identity.EVENT, date: partialDate.optional(), mentions, certainty, evidence }),
   ] as const;
 
   const relationSchema = z
@@ -165,10 +240,12 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
       former: z.boolean().optional(),
       /** PARTICIPATED_IN: the participant's role, such as "protesters" or "requester". */
       role: nonEmpty.optional(),
+      ...provenanceFields,
       certainty,
       evidence,
     })
     .superRefine((relation, ctx) => {
+      checkReason(relation, ctx);
       if (relation.type === 'HOLDS_POSITION' && (relation.title === undefined || relation.former === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'HOLDS_POSITION needs "title" and "former"' });
       }
@@ -224,7 +301,12 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     speakerId: id,
     /** Where it was said: a news outlet, a broadcast. */
     mediumId: id.optional(),
-    date: partialDateSchema.optional(),
+    date: partialDate.optional(),
+    /**
+     * The article says this claim comes from the same statement as another one ("According to
+     * him", "said he"): it shares that claim's medium and date, as INFERRED, resting on `evidence`.
+     */
+    sameStatementAs: z.strictObject({ claimId: id, evidence }).optional(),
     aboutIds: z
       .array(id)
       .min(1, 'a claim is about at least one entity')
@@ -241,7 +323,7 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     force: nonEmpty,
     troopsFigureId: id.optional(),
     status: z.enum(DEPLOYMENT_STATUSES),
-    date: partialDateSchema.optional(),
+    date: partialDate.optional(),
     missionId: id.optional(),
     certainty,
     evidence,
@@ -272,7 +354,7 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     claims: z.array(claimSchema).default([]),
     deployments: z.array(deploymentSchema).default([]),
   });
-  return { declaration: z.discriminatedUnion('kind', [...declarations]), entity, relationSchema, figureSchema, claimSchema, deploymentSchema, annotation };
+  return { declaration: z.discriminatedUnion('kind', [...declarations]), entity, partialDate, relationSchema, figureSchema, claimSchema, deploymentSchema, annotation };
 }
 
 /** Annotation files as written: spans may be quotes, entities may be references. */
@@ -285,11 +367,12 @@ export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 export type EntityInput = AnnotationInput['entities'][number];
 export type SpanInput = z.infer<typeof spanInputSchema>;
 export type Registry = z.infer<typeof registrySchema>;
+export type Background = z.infer<typeof backgroundSchema>;
 export type RegisteredEntity = Registry['entities'][number];
 
 /** The resolved form the writer takes: every span has offsets, every entity its full declaration. */
 export type Span = z.infer<typeof spanSchema>;
-export type PartialDate = z.infer<typeof partialDateSchema>;
+export type PartialDate = z.infer<typeof resolved.partialDate>;
 export type AnnotatedEntity = z.infer<typeof resolved.declaration>;
 export type AnnotatedRelation = z.infer<typeof resolved.relationSchema>;
 export type AnnotatedFigure = z.infer<typeof resolved.figureSchema>;

@@ -36,12 +36,12 @@ try {
   } else {
     const files = await listAnnotationFiles(options.dir);
     if (files.length === 0) throw new Error(`No annotation files (*.json) in ${options.dir}`);
-    const articles = await validateFiles(files);
+    const { articles, background } = await validateFiles(files);
     log.info({ files: files.length }, 'Annotation files are valid');
     if (!options.check) {
       const database = await openDatabase(config.neo4j, log, { attachToRunning: true });
       try {
-        const report = await loadArticles(database.driver, database.name, articles, { force: options.force });
+        const report = await loadArticles(database.driver, database.name, articles, { force: options.force, background });
         log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
       } finally {
         await database.close();

@@ -9,12 +9,15 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { findIdentityConflicts, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
+import type { Background } from './annotation.ts';
+import { findIdentityConflicts, syncBackground, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
 import {
   checkUniqueArticleIds,
+  BACKGROUND_FILE,
   checkUniqueNodeIds,
   collectDeclarations,
   parseAnnotationFile,
+  readBackground,
   readRegistry,
   REGISTRY_FILE,
   resolveArticle,
@@ -36,13 +39,20 @@ export async function listAnnotationFiles(dir: string): Promise<string[]> {
   return names.map((name) => path.join(dir, name));
 }
 
+export interface ValidatedSeed {
+  articles: ValidatedArticle[];
+  /** The folders' background facts, together. */
+  background: Background;
+}
+
 /**
- * Reads and validates every file, with the registry of each folder; throws the first file's
- * `AnnotationError` before anything is written.
+ * Reads and validates every file, with the registry and background file of each folder; throws
+ * the first file's `AnnotationError` before anything is written.
  */
-export async function validateFiles(files: string[]): Promise<ValidatedArticle[]> {
+export async function validateFiles(files: string[]): Promise<ValidatedSeed> {
   const known: KnownEntities = new Map();
-  for (const dir of new Set(files.map((file) => path.dirname(file)))) {
+  const dirs = [...new Set(files.map((file) => path.dirname(file)))];
+  for (const dir of dirs) {
     for (const [id, entry] of await readRegistry(path.join(dir, REGISTRY_FILE))) known.set(id, entry);
   }
   const parsed = [];
@@ -51,7 +61,13 @@ export async function validateFiles(files: string[]): Promise<ValidatedArticle[]
   collectDeclarations(parsed.map(({ file, input }) => ({ file, entities: input.entities })), known);
   const articles = parsed.map((article) => resolveArticle(article, known));
   checkUniqueNodeIds(articles);
-  return articles;
+  const background: Background = { entities: [], relations: [] };
+  for (const dir of dirs) {
+    const facts = await readBackground(path.join(dir, BACKGROUND_FILE), known);
+    background.entities.push(...facts.entities);
+    background.relations.push(...facts.relations);
+  }
+  return { articles, background };
 }
 
 export interface LoadReport {
@@ -87,7 +103,13 @@ export async function loadArticles(
   driver: Driver,
   database: string,
   articles: ValidatedArticle[],
-  options: { force?: boolean; batchSize?: number; onArticle?: (id: string, outcome: WriteOutcome) => void } = {},
+  options: {
+    force?: boolean;
+    batchSize?: number;
+    onArticle?: (id: string, outcome: WriteOutcome) => void;
+    /** Background facts to keep the graph in step with (validated with the articles). */
+    background?: Background;
+  } = {},
 ): Promise<LoadReport> {
   const report: LoadReport = { written: [], unchanged: [] };
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -113,6 +135,7 @@ export async function loadArticles(
     );
   }
 
+  if (options.background) await syncBackground(driver, database, options.background);
   for (let start = 0; start < articles.length; start += batchSize) {
     const batch = articles.slice(start, start + batchSize);
     try {

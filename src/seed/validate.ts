@@ -11,8 +11,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import {
   annotationInputSchema,
+  backgroundSchema,
   IDENTITY_FIELDS,
   LIMITS,
   registrySchema,
@@ -20,6 +22,7 @@ import {
   type AnnotatedRelation,
   type Annotation,
   type AnnotationInput,
+  type Background,
   type EntityInput,
   type RegisteredEntity,
   type Span,
@@ -54,6 +57,8 @@ export interface ValidatedArticle {
 
 /** The registry's file, relative to the folder of annotation files. */
 export const REGISTRY_FILE = path.join('registry', 'entities.json');
+/** The background file (reviewed well-known facts), relative to the folder of annotation files. */
+export const BACKGROUND_FILE = path.join('registry', 'background.json');
 
 /** An entity's canonical declaration (identity and canonical aliases) and the file that declares it. */
 export interface KnownEntity {
@@ -148,8 +153,17 @@ export function parseAnnotation(file: string, json: unknown, text: string): Pars
       report([...at, index], anchoring.problem);
       return { start: 0, end: 0, text: '' };
     });
-  const withEvidence = <T extends { evidence: SpanInput[] }>(items: T[], at: string) =>
-    items.map((item, index) => ({ ...item, evidence: anchor(item.evidence, [at, index, 'evidence']) }));
+  /** A nested value's evidence, anchored when it has any. */
+  const anchorOptional = <T extends { evidence?: SpanInput[] | undefined }>(value: T, at: PropertyKey[]): Omit<T, 'evidence'> & { evidence?: Span[] } => {
+    const { evidence, ...rest } = value;
+    return evidence ? { ...rest, evidence: anchor(evidence, [...at, 'evidence']) } : rest;
+  };
+  const withEvidence = <T extends { evidence: SpanInput[]; date?: { evidence?: SpanInput[] | undefined } | undefined }>(items: T[], at: string) =>
+    items.map((item, index) => ({
+      ...item,
+      evidence: anchor(item.evidence, [at, index, 'evidence']),
+      ...(item.date ? { date: anchorOptional(item.date, [at, index, 'date']) } : {}),
+    }));
   const result: ParsedArticle['input'] = {
     ...input,
     entities: input.entities.map(
@@ -158,11 +172,17 @@ export function parseAnnotation(file: string, json: unknown, text: string): Pars
           ...entity,
           mentions: anchor(entity.mentions, ['entities', index, 'mentions']),
           ...('evidence' in entity && entity.evidence ? { evidence: anchor(entity.evidence, ['entities', index, 'evidence']) } : {}),
+          ...('date' in entity && entity.date ? { date: anchorOptional(entity.date, ['entities', index, 'date']) } : {}),
         }) as AnchoredEntity,
     ),
     relations: withEvidence(input.relations, 'relations'),
     figures: withEvidence(input.figures, 'figures'),
-    claims: withEvidence(input.claims, 'claims'),
+    claims: withEvidence(input.claims, 'claims').map(({ sameStatementAs, ...claim }, index) => ({
+      ...claim,
+      ...(sameStatementAs
+        ? { sameStatementAs: { claimId: sameStatementAs.claimId, evidence: anchor(sameStatementAs.evidence, ['claims', index, 'sameStatementAs', 'evidence']) } }
+        : {}),
+    })),
     deployments: withEvidence(input.deployments, 'deployments'),
   };
   if (problems.length > 0) throw new AnnotationError(file, problems);
@@ -174,27 +194,67 @@ function canonical(entity: Declaration | AnnotatedEntity | RegisteredEntity, ali
   const picked: Record<string, unknown> = { id: entity.id, aliases };
   for (const field of IDENTITY_FIELDS) {
     const value = (entity as Record<string, unknown>)[field];
-    if (value !== undefined) picked[field] = value;
+    if (value === undefined) continue;
+    if (field === 'date') {
+      const { evidence: _evidence, ...date } = value as { evidence?: unknown };
+      picked[field] = date;
+    } else picked[field] = value;
   }
   return picked as unknown as RegisteredEntity;
 }
 
-/** Reads the registry of known entities, if the folder has one. */
-export async function readRegistry(file: string): Promise<KnownEntities> {
-  const known: KnownEntities = new Map();
-  if (!existsSync(file)) return known;
+/** Reads and parses a JSON file with a zod schema; problems name the file and JSON path. */
+async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new AnnotationError(file, [{ path: '$', message: `not readable JSON: ${(error as Error).message}` }]);
   }
-  const parsed = registrySchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new AnnotationError(file, parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })));
   }
+  return parsed.data;
+}
+
+/**
+ * Reads a folder's background file, if it has one, and checks it against the known entities:
+ * every id is known, each entity listed once, every relation connects kinds its type allows.
+ */
+export async function readBackground(file: string, known: KnownEntities): Promise<Background> {
+  if (!existsSync(file)) return { entities: [], relations: [] };
+  const background = await readJsonFile(file, backgroundSchema);
   const { problems, report } = problemList();
-  parsed.data.entities.forEach((entity, index) => {
+  const kindOf = (value: string, at: PropertyKey[]) => {
+    const entry = known.get(value);
+    if (!entry) report(at, `unknown entity "${value}": background facts are about entities the registry or an article declares`);
+    return entry?.entity.kind;
+  };
+  const listed = new Set<string>();
+  background.entities.forEach((entity, index) => {
+    if (listed.has(entity.id)) report(['entities', index, 'id'], `"${entity.id}" is listed twice`);
+    listed.add(entity.id);
+    kindOf(entity.id, ['entities', index, 'id']);
+  });
+  background.relations.forEach((relation, index) => {
+    const [fromKinds, toKinds] = RELATION_ENDS[relation.type]!;
+    for (const [end, kinds] of [['from', fromKinds], ['to', toKinds]] as const) {
+      const kind = kindOf(relation[end], ['relations', index, end]);
+      if (kind && !kinds.includes(kind)) report(['relations', index, end], `"${relation[end]}" is a ${kind}, expected ${kinds.join(' or ')}`);
+    }
+  });
+  if (problems.length > 0) throw new AnnotationError(file, problems);
+  return background;
+}
+
+/** Reads the registry of known entities, if the folder has one. */
+export async function readRegistry(file: string): Promise<KnownEntities> {
+  const known: KnownEntities = new Map();
+  if (!existsSync(file)) return known;
+  const registry = await readJsonFile(file, registrySchema);
+  const { problems, report } = problemList();
+  registry.entities.forEach((entity, index) => {
     if (known.has(entity.id)) report(['entities', index, 'id'], `"${entity.id}" is declared twice`);
     known.set(entity.id, { entity, file, fromRegistry: true });
   });
@@ -251,7 +311,9 @@ export function resolveArticle({ file, text, input }: ParsedArticle, known: Know
   input.entities.forEach((entity, index) => {
     const aliases = unionOf(registryAliases(entity.id), entity.aliases);
     if (entity.kind !== undefined) {
-      entities.push({ ...entity, aliases } as AnnotatedEntity);
+      // The declaring article's date evidence: its own, or (an ARTICLE date) the event's.
+      const date = entity.kind === 'EVENT' && entity.date ? { date: { ...entity.date, evidence: entity.date.evidence ?? entity.evidence } } : {};
+      entities.push({ ...entity, aliases, ...date } as AnnotatedEntity);
       return;
     }
     const declared = known.get(entity.id);
@@ -324,8 +386,28 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
     }
   });
 
+  const claims = new Map(annotation.claims.map((claim) => [claim.id, claim]));
   annotation.claims.forEach((claim, index) => {
     claimId(claim.id, ['claims', index, 'id']);
+    if (claim.sameStatementAs) {
+      const at = ['claims', index, 'sameStatementAs', 'claimId'];
+      const chain = [claim.id];
+      for (let next = claims.get(claim.sameStatementAs.claimId); ; next = next.sameStatementAs && claims.get(next.sameStatementAs.claimId)) {
+        if (!next) {
+          report(at, `unknown claim "${chain.length === 1 ? claim.sameStatementAs.claimId : claims.get(chain.at(-1)!)!.sameStatementAs!.claimId}" in this article`);
+          break;
+        }
+        if (chain.includes(next.id)) {
+          report(at, `the statements go round in a circle: ${[...chain, next.id].join(' → ')}`);
+          break;
+        }
+        chain.push(next.id);
+        if (!next.sameStatementAs) break;
+      }
+      if (claim.mediumId !== undefined || claim.date !== undefined) {
+        report(['claims', index, 'sameStatementAs'], 'a claim from the same statement takes that statement\'s medium and date: drop its own "mediumId" and "date"');
+      }
+    }
     expectEntity(claim.speakerId, null, ['claims', index, 'speakerId']);
     expectEntity(claim.mediumId, null, ['claims', index, 'mediumId']);
     claim.aboutIds.forEach((about, aboutIndex) => expectEntity(about, null, ['claims', index, 'aboutIds', aboutIndex]));

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
+import type { Annotation } from '../../src/seed/annotation.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { annotation, ARTICLE_ID, articleText, dataOf, entitiesOfKind, ids, sorted, spanKeys, spansIn, walkPages, type Page } from './api-fixture.ts';
+import { annotation, ARTICLE_ID, articleText, dataOf, entitiesOfKind, ids, sorted, spanKeys, spansIn, walkPages, type Page, relations } from './api-fixture.ts';
 
 let api: TestServer;
 
@@ -18,11 +19,12 @@ afterAll(async () => {
   await api?.close();
 });
 
-const DATE = 'date { iso precision qualifier }';
+const DATE = 'date { iso precision qualifier start end provenance { basis reason } }';
 const SPANS = 'evidence { start end text article { id } }';
 const FIGURE = `id metric counts value lowerBound lowerBoundExclusive upperBound approximate text certainty
   event { __typename id } source { id } ${SPANS} article { id }`;
-const CLAIM = `id kind summary quote certainty ${DATE} speaker { id } medium { id } about { id } ${SPANS} article { id }`;
+const CLAIM = `id kind summary quote certainty ${DATE} speaker { id } medium { id } mediumProvenance { basis reason ${SPANS} }
+  about { id } ${SPANS} article { id }`;
 const DEPLOYMENT = `id force status certainty ${DATE} country { __typename id isoCode } destination { id isoCode }
   troops { id value } mission { __typename id } ${SPANS} article { id }`;
 
@@ -61,6 +63,13 @@ const walk = (field: string, first: number, filters = '') =>
 
 const expectedDate = (date: { iso: string; precision: string; qualifier?: string | undefined } | undefined) =>
   date ? { iso: date.iso, precision: date.precision, qualifier: date.qualifier ?? null } : null;
+
+/** The claim whose statement this one is part of (itself, unless the article ties it to another). */
+function statementOf(claim: Annotation['claims'][number]): Annotation['claims'][number] {
+  let statement = claim;
+  while (statement.sameStatementAs) statement = annotation.claims.find((candidate) => candidate.id === statement.sameStatementAs!.claimId)!;
+  return statement;
+}
 
 function expectSpansInArticle(value: unknown) {
   const spans = spansIn(value) as (ReturnType<typeof spansIn>[number] & { article?: { id: string } })[];
@@ -158,21 +167,45 @@ describe('claims', () => {
     const claims = wholeList(data.claims, annotation.claims);
     for (const claim of claims) {
       const expected = annotation.claims.find((candidate) => candidate.id === claim.id)!;
+      // A claim from the same statement as another takes that statement's medium and date.
+      const statement = statementOf(expected);
       expect(claim).toMatchObject({
         kind: expected.kind,
         summary: expected.summary,
         quote: expected.quote,
         certainty: expected.certainty,
-        date: expectedDate(expected.date),
+        date: expectedDate(statement.date),
         article: { id: ARTICLE_ID },
       });
       expect(claim.speaker?.id ?? null).toBe(expected.speakerId ?? null);
-      expect(claim.medium?.id ?? null).toBe(expected.mediumId ?? null);
+      expect(claim.medium?.id ?? null).toBe(statement.mediumId ?? null);
+      if (claim.medium) expect(claim.mediumProvenance.basis).toBe(statement === expected ? 'ARTICLE' : 'INFERRED');
       // `about` keeps the annotation's order.
       expect(ids(claim.about)).toEqual(expected.aboutIds);
       expect(spanKeys(claim.evidence)).toEqual(spanKeys(expected.evidence));
       expect(articleText).toContain(claim.quote);
     }
+    expectSpansInArticle(claims);
+  });
+
+  it('Balbek\'s seven claims share the RIA Novosti interview of January 6, six of them as INFERRED from the linking words', async () => {
+    const data = dataOf(await api.graphql(`{ ${connection('claims', 'speakerId: "ruslan-balbek", first: 100', CLAIM)} }`));
+    const claims = nodes(data.claims);
+    expect(claims).toHaveLength(7);
+    for (const claim of claims) {
+      expect(claim, claim.id).toMatchObject({ medium: { id: 'ria-novosti' }, date: { iso: '2022-01-06', precision: 'DAY' } });
+    }
+    const inferred = claims.filter((claim: any) => claim.mediumProvenance.basis === 'INFERRED');
+    expect(inferred).toHaveLength(6);
+    for (const claim of inferred) {
+      expect(claim.date.provenance.basis).toBe('INFERRED');
+      expect(claim.mediumProvenance.reason).toContain('same statement');
+      const linking = annotation.claims.find((candidate) => candidate.id === claim.id)!.sameStatementAs!.evidence[0]!.text;
+      expect(claim.mediumProvenance.evidence.map((span: any) => span.text)).toContain(linking);
+    }
+    expect(inferred.flatMap((claim: any) => claim.mediumProvenance.evidence.map((span: any) => span.text))).toEqual(
+      expect.arrayContaining(['According to him', 'Balbek said', 'said he']),
+    );
     expectSpansInArticle(claims);
   });
 
@@ -437,7 +470,7 @@ describe('stats', () => {
     expect(data.stats.entitiesByKind.reduce((sum: number, item: any) => sum + item.count, 0)).toBe(annotation.entities.length);
     expect(data.stats.relationsByType.map((item: any) => item.type)).toEqual([...RELATION_TYPES]);
     for (const type of RELATION_TYPES) {
-      expect(data.stats.relationsByType).toContainEqual({ type, count: annotation.relations.filter((r) => r.type === type).length });
+      expect(data.stats.relationsByType).toContainEqual({ type, count: relations.filter((r) => r.type === type).length });
     }
   });
 });

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { annotationSchema, type AnnotatedEntity, type Annotation } from '../../src/seed/annotation.ts';
+import type { Basis } from '../../src/domain/vocabulary.ts';
+import {
+  annotationSchema,
+  backgroundSchema,
+  type AnnotatedEntity,
+  type AnnotatedRelation,
+  type Annotation,
+  type Background,
+} from '../../src/seed/annotation.ts';
 import type { GraphQLResponse } from './helpers.ts';
 
 const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
@@ -16,6 +24,18 @@ export const ARTICLE_ID = 'kazakhstan-unrest-2022-01';
 export const annotation: Annotation = annotationSchema.parse(
   JSON.parse(readFileSync(`${SEED_DIR}${ARTICLE_ID}.json`, 'utf8')),
 );
+
+/** The reviewed background facts the seed loads beside the article. */
+export const background: Background = backgroundSchema.parse(JSON.parse(readFileSync(`${SEED_DIR}registry/background.json`, 'utf8')));
+
+/** A relation the graph holds: the article's (ARTICLE or INFERRED), or a background one (no evidence). */
+export type GraphRelation = Omit<AnnotatedRelation, 'basis'> & { basis: Basis; reference?: string };
+
+/** Every relation the seeded graph holds: the annotation's, then the background file's. */
+export const relations: GraphRelation[] = [
+  ...annotation.relations,
+  ...background.relations.map((relation) => ({ ...relation, basis: 'BACKGROUND' as const, certainty: 'STATED' as const, evidence: [] })),
+];
 
 /** The article text the annotation's offsets index into. */
 export const articleText = readFileSync(`${SEED_DIR}${annotation.article.textFile}`, 'utf8');

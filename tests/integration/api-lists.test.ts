@@ -3,9 +3,10 @@
  * `timeline`: order, pagination edges and totals, and every filter, against the annotation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateInterval } from '../../src/domain/dates.ts';
 import type { AnnotatedEntity } from '../../src/seed/annotation.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { annotatedEntity, annotation, dataOf, entitiesOfKind, ids, sorted, walkPages, type Page } from './api-fixture.ts';
+import { annotatedEntity, annotation, dataOf, entitiesOfKind, ids, sorted, walkPages, type Page, relations } from './api-fixture.ts';
 
 let api: TestServer;
 
@@ -21,25 +22,38 @@ afterAll(async () => {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (entities: AnnotatedEntity[]) =>
   [...entities].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)).map((entity) => entity.id);
-const eventDate = (entity: AnnotatedEntity) => (entity.kind === 'EVENT' ? entity.date?.iso ?? null : null);
-/** Events by date (undated last), then name, then id. */
+/** The interval an event's date can mean, computed here from the annotation. */
+const eventInterval = (entity: AnnotatedEntity) =>
+  entity.kind === 'EVENT' && entity.date ? dateInterval(entity.date.iso, entity.date.precision) : null;
+const eventDate = (entity: AnnotatedEntity) => eventInterval(entity)?.start ?? null;
+const PRECISION_RANK: Record<string, number> = { DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3 };
+const precisionRank = (entity: AnnotatedEntity) => (entity.kind === 'EVENT' && entity.date ? PRECISION_RANK[entity.date.precision]! : 4);
+/** Events by the start of their date (undated last), then precision (DAY first), then name, then id. */
 const byDate = (entities: AnnotatedEntity[]) =>
   [...entities]
     .sort(
       (a, b) =>
-        compare(`${eventDate(a) ?? '9999-99-99'} ${a.name}`, `${eventDate(b) ?? '9999-99-99'} ${b.name}`) || compare(a.id, b.id),
+        compare(eventDate(a) ?? '9999-99-99', eventDate(b) ?? '9999-99-99') ||
+        precisionRank(a) - precisionRank(b) ||
+        compare(a.name, b.name) ||
+        compare(a.id, b.id),
     )
     .map((entity) => entity.id);
+/** Whether an event's date interval overlaps the days from..to (either open). */
+const overlaps = (entity: AnnotatedEntity, from: string | null, to: string | null) => {
+  const interval = eventInterval(entity);
+  return interval !== null && (from === null || interval.end >= from) && (to === null || interval.start <= to);
+};
 
 const events = () => entitiesOfKind('EVENT');
-const outgoing = (id: string, type: string) => annotation.relations.filter((r) => r.from === id && r.type === type).map((r) => r.to);
+const outgoing = (id: string, type: string) => relations.filter((r) => r.from === id && r.type === type).map((r) => r.to);
 
 /** Whether `id` is `target` or inside it through `types` (at most 4 hops). */
 function inside(id: string, target: string, types: string[]): boolean {
   let frontier = [id];
   for (let hop = 0; hop <= 4; hop += 1) {
     if (frontier.includes(target)) return true;
-    frontier = frontier.flatMap((from) => annotation.relations.filter((r) => r.from === from && types.includes(r.type)).map((r) => r.to));
+    frontier = frontier.flatMap((from) => relations.filter((r) => r.from === from && types.includes(r.type)).map((r) => r.to));
   }
   return false;
 }
@@ -173,7 +187,9 @@ describe('organizations filters', () => {
 
   it('knows the Kazakh police and Interior Ministry, the Russian Duma', async () => {
     const kazakh = dataOf(await api.graphql(query(', countryId: "kazakhstan"')));
-    expect(sorted(idsOf(kazakh))).toEqual(['almaty-police', 'interior-ministry-kazakhstan']);
+    expect(sorted(idsOf(kazakh))).toEqual(['almaty-police', 'government-of-kazakhstan', 'health-ministry-kazakhstan', 'interior-ministry-kazakhstan']);
+    const stated = dataOf(await api.graphql(query(', countryId: "kazakhstan", excludeBasis: [INFERRED]')));
+    expect(sorted(idsOf(stated))).toEqual(['almaty-police', 'interior-ministry-kazakhstan']);
     const russian = dataOf(await api.graphql(query(', countryId: "russia"')));
     expect(idsOf(russian)).toEqual(['state-duma']);
   });
@@ -213,8 +229,8 @@ describe('places filters', () => {
 });
 
 describe('events filters', () => {
-  const query = `query ($categories: [EventCategory!], $from: String, $to: String, $placeId: ID, $countryId: ID, $participantId: ID) {
-    events(first: 100, categories: $categories, from: $from, to: $to, placeId: $placeId, countryId: $countryId, participantId: $participantId) {
+  const query = `query ($categories: [EventCategory!], $from: String, $to: String, $excludeBasis: [Basis!], $placeId: ID, $countryId: ID, $participantId: ID) {
+    events(first: 100, categories: $categories, from: $from, to: $to, excludeBasis: $excludeBasis, placeId: $placeId, countryId: $countryId, participantId: $participantId) {
       totalCount edges { node { id ... on Event { category date { iso } } } }
     }
   }`;
@@ -231,19 +247,33 @@ describe('events filters', () => {
     expect(nodes).toHaveLength(4);
   });
 
-  it('by date range, inclusive at both ends, leaving out undated events', async () => {
-    const from = await run({ from: '2022-01-05' });
-    expect(ids(from)).toEqual(byDate(events().filter((e) => (eventDate(e) ?? '') >= '2022-01-05')));
-    expect(from).toHaveLength(4);
-    const to = await run({ to: '2022-01-04' });
-    expect(ids(to)).toEqual(['kazakhstan-unrest-2022-01']);
-    const both = await run({ from: '2022-01-03', to: '2022-01-05' });
-    expect(both).toHaveLength(5);
-    expect(both.every((event) => event.date !== null)).toBe(true);
-    const day = await run({ from: '2022-01-05', to: '2022-01-05' });
-    expect(day).toHaveLength(4);
-    const empty = await run({ from: '2022-01-06' });
-    expect(empty).toEqual([]);
+  it.each([
+    ['2022-01-05', null],
+    [null, '2022-01-04'],
+    ['2022-01-03', '2022-01-05'],
+    ['2022-01-05', '2022-01-05'],
+    ['2022-01-06', '2022-01-06'],
+    ['2022-01-10', null],
+  ])('by date range %s..%s: every event whose date interval overlaps it, undated ones left out', async (from, to) => {
+    const nodes = await run({ from, to });
+    expect(ids(nodes)).toEqual(byDate(events().filter((e) => overlaps(e, from, to))));
+    expect(nodes.every((event) => event.date !== null)).toBe(true);
+  });
+
+  it('answers "what happened on January 6": the week-dated unrest and its undated-by-day events, not the day before', async () => {
+    const nodes = ids(await run({ from: '2022-01-06', to: '2022-01-06' }));
+    expect(nodes).toContain('kazakhstan-unrest-2022-01');
+    expect(nodes).toContain('csto-deployment-kazakhstan');
+    expect(nodes).not.toContain('storming-of-government-buildings');
+    expect(nodes.length).toBeGreaterThan(5);
+  });
+
+  it('treats dates of an excluded basis as unknown', async () => {
+    const inferred = events().filter((e) => e.kind === 'EVENT' && e.date?.basis === 'INFERRED');
+    expect(inferred.length).toBeGreaterThan(0);
+    const nodes = ids(await run({ from: '2022-01-01', excludeBasis: ['INFERRED'] }));
+    expect(nodes).toEqual(byDate(events().filter((e) => overlaps(e, '2022-01-01', null) && !inferred.includes(e))));
+    expect(nodes).not.toContain('kazakhstan-unrest-2022-01');
   });
 
   it.each(['almaty', 'almaty-airport', 'almaty-government-buildings', 'ankara', 'unnamed-smaller-towns'])(
@@ -276,7 +306,7 @@ describe('events filters', () => {
   it.each(['csto', 'kassym-jomart-tokayev', 'kyrgyzstan', 'almaty-police', 'kazakhstan'])('by participant %s', async (participantId) => {
     const nodes = await run({ participantId });
     const expected = byDate(
-      events().filter((e) => annotation.relations.some((r) => r.type === 'PARTICIPATED_IN' && r.from === participantId && r.to === e.id)),
+      events().filter((e) => relations.some((r) => r.type === 'PARTICIPATED_IN' && r.from === participantId && r.to === e.id)),
     );
     expect(ids(nodes)).toEqual(expected);
   });
@@ -300,27 +330,30 @@ describe('events filters', () => {
 });
 
 describe('timeline', () => {
-  const TIMELINE = `query ($from: String, $to: String, $countryId: ID, $first: Int) {
-    timeline(from: $from, to: $to, countryId: $countryId, first: $first) { id date { iso precision } }
+  const TIMELINE = `query ($from: String, $to: String, $countryId: ID, $first: Int, $excludeBasis: [Basis!]) {
+    timeline(from: $from, to: $to, countryId: $countryId, first: $first, excludeBasis: $excludeBasis) { id date { iso precision start end } }
   }`;
   const dated = () => events().filter((e) => eventDate(e) !== null);
 
-  it('lists every dated event, in date order', async () => {
+  it('lists every dated event by the start of its interval, then precision', async () => {
     const data = dataOf(await api.graphql(TIMELINE, {}));
-    const dates = data.timeline.map((event: any) => event.date.iso);
-    expect(dates).toEqual([...dates].sort());
+    const starts = data.timeline.map((event: any) => event.date.start);
+    expect(starts).toEqual([...starts].sort());
     expect(ids(data.timeline)).toEqual(byDate(dated()));
-    expect(data.timeline).toHaveLength(5);
-    expect(data.timeline[0]).toEqual({ id: 'kazakhstan-unrest-2022-01', date: { iso: '2022-01-03', precision: 'WEEK' } });
+    expect(data.timeline.find((event: any) => event.id === 'kazakhstan-unrest-2022-01')).toEqual({
+      id: 'kazakhstan-unrest-2022-01',
+      date: { iso: '2022-01-03', precision: 'WEEK', start: '2022-01-03', end: '2022-01-09' },
+    });
   });
 
   it('filters by from, to and country, and stops at first', async () => {
-    const later = dataOf(await api.graphql(TIMELINE, { from: '2022-01-04' }));
-    expect(sorted(ids(later.timeline))).toEqual(
-      sorted(['looting-of-businesses', 'burning-of-government-buildings', 'storming-of-government-buildings', 'rioters-liquidated-almaty']),
-    );
+    const later = dataOf(await api.graphql(TIMELINE, { from: '2022-01-06' }));
+    expect(ids(later.timeline)).toEqual(byDate(dated().filter((e) => overlaps(e, '2022-01-06', null))));
+    expect(ids(later.timeline)).not.toContain('storming-of-government-buildings');
     const earlier = dataOf(await api.graphql(TIMELINE, { to: '2022-01-04' }));
-    expect(ids(earlier.timeline)).toEqual(['kazakhstan-unrest-2022-01']);
+    expect(ids(earlier.timeline)).toEqual(byDate(dated().filter((e) => overlaps(e, null, '2022-01-04'))));
+    const articleDatesOnly = dataOf(await api.graphql(TIMELINE, { excludeBasis: ['INFERRED'] }));
+    expect(ids(articleDatesOnly.timeline)).toEqual(byDate(dated().filter((e) => e.kind === 'EVENT' && e.date?.basis !== 'INFERRED')));
     const kazakh = dataOf(await api.graphql(TIMELINE, { countryId: 'kazakhstan' }));
     expect(ids(kazakh.timeline)).toEqual(byDate(dated().filter((e) => eventInside(e.id, 'kazakhstan'))));
     const turkish = dataOf(await api.graphql(TIMELINE, { countryId: 'turkey' }));

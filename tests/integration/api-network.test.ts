@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { annotatedEntity, annotation, dataOf, expectBadInput, ids, sorted } from './api-fixture.ts';
+import { annotatedEntity, annotation, dataOf, expectBadInput, ids, sorted, relations } from './api-fixture.ts';
 
 let api: TestServer;
 
@@ -21,17 +21,29 @@ interface GraphEdge {
   source: string;
   target: string;
   certainty: string;
+  claimId: string | null;
 }
 
-/** Ids at each distance from `id`, following relations either way (distance 0 is `id`). */
+/**
+ * The steps of the graph views, from the annotation: each relation, and each claim from its speaker
+ * to each of its subjects (a claim is two hops, speaker to claim to subject, when finding paths).
+ */
+const STEPS = [
+  ...relations.map((r) => ({ from: r.from, to: r.to, key: `${r.from}|${r.type}|${r.to}|${r.certainty}|`, hops: 1 })),
+  ...annotation.claims.flatMap((c) =>
+    c.speakerId ? c.aboutIds.map((subject) => ({ from: c.speakerId!, to: subject, key: `${c.speakerId}|CLAIM|${subject}|${c.certainty}|${c.id}`, hops: 2 })) : [],
+  ),
+];
+
+/** Ids at each distance from `id`, following steps either way (distance 0 is `id`). */
 function rings(id: string, depth: number): string[][] {
   const seen = new Set([id]);
   const result = [[id]];
   for (let distance = 1; distance <= depth; distance += 1) {
     const next = new Set<string>();
     for (const from of result[distance - 1]!) {
-      for (const relation of annotation.relations) {
-        const other = relation.from === from ? relation.to : relation.to === from ? relation.from : null;
+      for (const step of STEPS) {
+        const other = step.from === from ? step.to : step.to === from ? step.from : null;
         if (other !== null && !seen.has(other)) next.add(other);
       }
     }
@@ -41,27 +53,36 @@ function rings(id: string, depth: number): string[][] {
   return result;
 }
 
-const distance = (from: string, to: string) => {
-  const all = rings(from, 20);
-  const found = all.findIndex((ring) => ring.includes(to));
-  return found === -1 ? null : found;
+/** The fewest hops between two entities (a relation one, a claim two; Dijkstra), or null. */
+const hopsBetween = (from: string, to: string) => {
+  const best = new Map([[from, 0]]);
+  const done = new Set<string>();
+  for (;;) {
+    const open = [...best].filter(([id]) => !done.has(id)).sort((a, b) => a[1] - b[1]);
+    if (open.length === 0) return null;
+    const [current, hops] = open[0]!;
+    if (current === to) return hops;
+    done.add(current);
+    for (const step of STEPS) {
+      const other = step.from === current ? step.to : step.to === current ? step.from : null;
+      if (other !== null && hops + step.hops < (best.get(other) ?? Infinity)) best.set(other, hops + step.hops);
+    }
+  }
 };
 
-/** The annotated relations between entities of a set, as distinct graph edges. */
+/** The hops of a returned path: a relation one, a claim two. */
+const hopsOf = (edges: GraphEdge[]) => edges.reduce((sum, edge) => sum + (edge.type === 'CLAIM' ? 2 : 1), 0);
+
+/** The annotated relations and claims between entities of a set, as distinct graph edges. */
 const edgesAmong = (nodes: string[]) =>
-  sorted([
-    ...new Set(
-      annotation.relations
-        .filter((r) => nodes.includes(r.from) && nodes.includes(r.to))
-        .map((r) => `${r.from}|${r.type}|${r.to}|${r.certainty}`),
-    ),
-  ]);
-const edgeKeys = (edges: GraphEdge[]) => sorted(edges.map((e) => `${e.source}|${e.type}|${e.target}|${e.certainty}`));
+  sorted([...new Set(STEPS.filter((step) => nodes.includes(step.from) && nodes.includes(step.to)).map((step) => step.key))]);
+const edgeKeys = (edges: GraphEdge[]) =>
+  sorted(edges.map((e) => `${e.source}|${e.type}|${e.target}|${e.certainty}|${e.claimId ?? ''}`));
 
 const NEIGHBORHOOD = `query ($id: ID!, $depth: Int, $limit: Int) {
   neighborhood(id: $id, depth: $depth, limit: $limit) {
     nodes { __typename id kind name }
-    edges { type source target certainty }
+    edges { type source target certainty claimId }
   }
 }`;
 
@@ -114,20 +135,16 @@ describe('neighborhood', () => {
     expectConnected(id, ids(graph.nodes), graph.edges);
   });
 
-  it('of Kazakhstan at depth 1: Tokayev, Almaty, the Interior Ministry and the events in the country', async () => {
+  it('of Kazakhstan at depth 1: Tokayev, Almaty, its ministries, the CSTO, the events in the country and Balbek', async () => {
     const graph = await neighborhood('kazakhstan');
-    expect(sorted(ids(graph.nodes))).toEqual(
-      sorted([
-        'kazakhstan',
-        'kassym-jomart-tokayev',
-        'almaty',
-        'interior-ministry-kazakhstan',
-        'kazakhstan-unrest-2022-01',
-        'csto-deployment-kazakhstan',
-      ]),
+    expect(sorted(ids(graph.nodes))).toEqual(sorted(rings('kazakhstan', 1).flat()));
+    expect(ids(graph.nodes)).toEqual(
+      // Balbek through his claims about Kazakhstan; the CSTO through a background membership.
+      expect.arrayContaining(['kassym-jomart-tokayev', 'almaty', 'interior-ministry-kazakhstan', 'csto', 'csto-deployment-kazakhstan', 'ruslan-balbek']),
     );
-    expect(graph.edges).toContainEqual({ type: 'HOLDS_POSITION', source: 'kassym-jomart-tokayev', target: 'kazakhstan', certainty: 'STATED' });
-    expect(graph.edges).toContainEqual({ type: 'OCCURRED_IN', source: 'csto-deployment-kazakhstan', target: 'kazakhstan', certainty: 'REPORTED' });
+    expect(graph.edges).toContainEqual({ type: 'HOLDS_POSITION', source: 'kassym-jomart-tokayev', target: 'kazakhstan', certainty: 'STATED', claimId: null });
+    expect(graph.edges).toContainEqual({ type: 'OCCURRED_IN', source: 'csto-deployment-kazakhstan', target: 'kazakhstan', certainty: 'REPORTED', claimId: null });
+    expect(graph.edges).toContainEqual({ type: 'CLAIM', source: 'ruslan-balbek', target: 'kazakhstan', certainty: 'ALLEGED', claimId: 'balbek-isis-organizing-riots' });
   });
 
   it('grows with depth', async () => {
@@ -175,7 +192,7 @@ const PATH = `query ($from: ID!, $to: ID!, $maxLength: Int) {
   path(from: $from, to: $to, maxLength: $maxLength) {
     length
     nodes { __typename id kind }
-    edges { type source target certainty }
+    edges { type source target certainty claimId }
   }
 }`;
 
@@ -191,27 +208,34 @@ function expectChain(result: NonNullable<Awaited<ReturnType<typeof path>>>, from
   expect(result.edges).toHaveLength(result.length);
   expect(result.nodes).toHaveLength(result.length + 1);
   expect(new Set(ids(result.nodes)).size).toBe(result.nodes.length);
+  const annotated = new Set(STEPS.map((step) => step.key));
   result.edges.forEach((edge, index) => {
     const ends = sorted([edge.source, edge.target]);
     expect(ends).toEqual(sorted([result.nodes[index]!.id, result.nodes[index + 1]!.id]));
-    expect(
-      annotation.relations.some(
-        (r) => r.type === edge.type && r.from === edge.source && r.to === edge.target && r.certainty === edge.certainty,
-      ),
-      `${edge.source} ${edge.type} ${edge.target}`,
-    ).toBe(true);
+    const key = `${edge.source}|${edge.type}|${edge.target}|${edge.certainty}|${edge.claimId ?? ''}`;
+    expect(annotated.has(key), key).toBe(true);
   });
   for (const node of result.nodes) expect(node.kind).toBe(annotatedEntity(node.id).kind);
 }
 
 describe('path', () => {
-  it('connects Balbek to Tokayev through the Duma, Russia and the CSTO', async () => {
+  it('connects Balbek to Tokayev through his claim about Kazakhstan', async () => {
     const result = await path('ruslan-balbek', 'kassym-jomart-tokayev');
     expect(result).not.toBeNull();
     expectChain(result!, 'ruslan-balbek', 'kassym-jomart-tokayev');
-    expect(result!.length).toBe(distance('ruslan-balbek', 'kassym-jomart-tokayev'));
-    expect(result!.length).toBe(5);
-    expect(ids(result!.nodes)).toEqual(expect.arrayContaining(['state-duma', 'russia', 'csto']));
+    expect(hopsOf(result!.edges)).toBe(hopsBetween('ruslan-balbek', 'kassym-jomart-tokayev'));
+    expect(result!.edges).toEqual([
+      { type: 'CLAIM', source: 'ruslan-balbek', target: 'kazakhstan', certainty: 'ALLEGED', claimId: expect.any(String) },
+      { type: 'HOLDS_POSITION', source: 'kassym-jomart-tokayev', target: 'kazakhstan', certainty: 'STATED', claimId: null },
+    ]);
+  });
+
+  it('connects Balbek to Gülen through a claim alone', async () => {
+    const result = await path('ruslan-balbek', 'fetullah-gulen');
+    expectChain(result!, 'ruslan-balbek', 'fetullah-gulen');
+    expect(result!.length).toBe(1);
+    const claims = annotation.claims.filter((c) => c.speakerId === 'ruslan-balbek' && c.aboutIds.includes('fetullah-gulen'));
+    expect(ids(claims)).toContain(result!.edges[0]!.claimId);
   });
 
   it.each([
@@ -224,25 +248,47 @@ describe('path', () => {
     ['kazakhstan', 'ruslan-balbek'],
   ])('finds a shortest path from %s to %s', async (from, to) => {
     const result = await path(from, to);
-    const expected = distance(from, to);
+    const expected = hopsBetween(from, to);
     expect(expected).not.toBeNull();
     expect(result).not.toBeNull();
     expectChain(result!, from, to);
-    expect(result!.length).toBe(expected);
+    expect(hopsOf(result!.edges)).toBe(expected);
   });
 
   it('is bounded by maxLength', async () => {
-    const shortest = distance('ruslan-balbek', 'kassym-jomart-tokayev')!;
+    const shortest = (await path('ruslan-balbek', 'kassym-jomart-tokayev'))!.length;
+    expect(shortest).toBe(2);
     expect(await path('ruslan-balbek', 'kassym-jomart-tokayev', shortest - 1)).toBeNull();
-    expect(await path('ruslan-balbek', 'kassym-jomart-tokayev', 1)).toBeNull();
     const exact = await path('ruslan-balbek', 'kassym-jomart-tokayev', shortest);
     expect(exact?.length).toBe(shortest);
     const direct = await path('kassym-jomart-tokayev', 'kazakhstan', 1);
     expect(direct).toMatchObject({ length: 1, edges: [{ type: 'HOLDS_POSITION', source: 'kassym-jomart-tokayev', target: 'kazakhstan' }] });
   });
 
+  it('does not link two subjects of one claim to each other', async () => {
+    // ISIS and the Gülenists are subjects of the same claims, but no claim goes from one to the other.
+    const result = await path('isis', 'gulenists');
+    if (result) {
+      expectChain(result, 'isis', 'gulenists');
+      expect(hopsOf(result.edges)).toBe(hopsBetween('isis', 'gulenists'));
+    }
+  });
+
+  it('leaves out relations and claims of an excluded basis', async () => {
+    // Every seed statement is ARTICLE: excluding it leaves no edge.
+    const data = dataOf(await api.graphql(`{
+      path(from: "kassym-jomart-tokayev", to: "kazakhstan", excludeBasis: [ARTICLE]) { length }
+      neighborhood(id: "ruslan-balbek", excludeBasis: [ARTICLE]) { nodes { id } edges { type } }
+      kept: neighborhood(id: "ruslan-balbek", depth: 1, excludeBasis: [INFERRED, BACKGROUND]) { edges { basis } }
+    }`));
+    expect(data.path).toBeNull();
+    expect(data.neighborhood).toEqual({ nodes: [{ id: 'ruslan-balbek' }], edges: [] });
+    expect(data.kept.edges.length).toBeGreaterThan(0);
+    expect(data.kept.edges.every((edge: { basis: string }) => edge.basis === 'ARTICLE')).toBe(true);
+  });
+
   it('is null between entities that are not connected', async () => {
-    expect(distance('ria-novosti', 'kazakhstan')).toBeNull();
+    expect(hopsBetween('ria-novosti', 'kazakhstan')).toBeNull();
     expect(await path('ria-novosti', 'kazakhstan', 10)).toBeNull();
   });
 

@@ -29,8 +29,8 @@ export async function openTestDatabase(config = testConfig()): Promise<Database>
 }
 
 export async function seedTestDatabase(database: Database): Promise<void> {
-  const articles = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
-  await loadArticles(database.driver, database.name, articles);
+  const { articles, background } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+  await loadArticles(database.driver, database.name, articles, { background });
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -109,7 +109,8 @@ const threeArticles = () =>
   folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a], 'growing-b': [ANNOTATION.b, TEXT.b], 'growing-c': [ANNOTATION.c, TEXT.c] });
 
 async function loadFolder(folder: string) {
-  return loadArticles(database.driver, database.name, await validateFiles(await listAnnotationFiles(folder)));
+  const { articles, background } = await validateFiles(await listAnnotationFiles(folder));
+  return loadArticles(database.driver, database.name, articles, { background });
 }
 
 /** Validating the folder fails with an AnnotationError, and nothing is written. */

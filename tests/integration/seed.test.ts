@@ -22,7 +22,7 @@ async function graphCounts() {
 }
 
 async function seedArticles() {
-  return validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+  return (await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR))).articles;
 }
 
 beforeAll(async () => {
@@ -135,7 +135,7 @@ describe('refusing bad annotation files', () => {
     const before = await graphCounts();
     const files = (await listAnnotationFiles(folder)).filter((file) => file.endsWith('a-good.json') || file.endsWith(`b-${name}.json`));
     const error = await validateFiles(files).then(
-      async (articles) => {
+      async ({ articles }) => {
         await loadArticles(database.driver, database.name, articles);
         return null;
       },

@@ -38,6 +38,8 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
   if (typeof args.first === 'number') return args.first;
   if (typeName.endsWith('Connection') && fieldName === 'edges') return parentBound;
   if (typeName === 'Subgraph') return fieldName === 'nodes' ? parentBound + 1 : MAX_EDGES_PER_NODE * (parentBound + 1);
+  if (typeName === 'EventCounts') return parentBound;
+  if (fieldName === 'statuses') return 4;
   if (typeName === 'Path') return fieldName === 'nodes' ? parentBound + 1 : parentBound;
   if (fieldName === 'evidence') return MAX_EVIDENCE_SPANS;
   if (fieldName === 'about') return MAX_CLAIM_SUBJECTS;

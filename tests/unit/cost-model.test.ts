@@ -45,6 +45,10 @@ describe('the cost model', () => {
       '{ claims(first: 100) { edges { node { id summary speaker { name } about { name } evidence { text } } } } }',
       '{ deployments(first: 100) { edges { node { id country { name } destination { name } troops { text } } } } }',
       '{ articles(first: 100) { edges { node { id title } } } }',
+      '{ eventCounts(bucket: DAY, groupBy: COUNTRY, first: 500) { events undated rows { start count entity { id name } } } }',
+      '{ figureSummaries(first: 100) { metric event { name } country { name } range { lowest highest } figures(first: 100) { id text source { name } evidence { text } } } }',
+      '{ deploymentTotals(first: 100) { country { name } destination { name } troops { lowest } statuses { status count } } }',
+      '{ entity(id: "x") { figures(first: 100) { id text event { name } } ... on Place { events(first: 100) { id name } } } }',
       '{ article(id: "x") { entities(first: 100) { id name } figures(first: 100) { id } claims(first: 100) { id } deployments(first: 100) { id } } }',
     ];
     for (const query of maxima) expect(estimate(schema, query), query).toBeLessThanOrEqual(MAX_COST);

@@ -14,19 +14,26 @@ const REVIEWED_INTERPOLATIONS = new Set([
   'variable', 'articleId', 'relationProjection', 'returned',
   // Labels, relationship types and fixed fragments from closed lists in the same module.
   'ENTITY_RELATION_TYPES', 'label', 'label.toLowerCase()', 'type', 'kind', 'fromLabel', 'toLabel', 'name', 'hops',
-  'CLAIM_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'WHERE_EVENT_HAPPENED', 'relationPattern(query)', 'this.anchor',
+  'CLAIM_ROLE_LINKS[role]', 'FIGURE_ROLE_LINKS[role]', 'ENTITY_SEARCH_INDEX', 'WHERE_EVENT_HAPPENED', 'relationPattern(query)', 'this.anchor',
   // Bounds validated as integers in a fixed range before the query is chosen.
-  'depth', 'maxLength',
+  'depth', 'maxLength', 'maxHops',
+  // Graph views (network.ts): one fixed ring step repeated `depth` times; claims kept unless ARTICLE is excluded.
+  "Array.from({ length: depth }, () => NEXT_RING).join('')", 'CLAIMS_KEPT',
+  // Analytics (analytics.ts): fixed fragments; filters, buckets and bases are parameters.
+  'WHERE_HAPPENED', 'HAPPENED_KEPT', 'EVENT_INTERVAL', 'EVENT_BUCKETS', 'EVENT_GROUP_KEYS[grouping]', 'FIGURE_GROUPS[grouping]',
   // List specs assembled from the fixed fragments in lists.ts.
   'spec.pattern', "[...spec.sortKeys, 'n.id'].join(', ')", "spec.sortKeys.join(', ')", 'key', 'index', 'rest', 'nodes', 'where(pageConditions)', 'where(spec.conditions)', 'list.pattern',
   "list.conditions.map((condition) => `AND ${condition}`).join(' ')", 'condition', 'shape.projection',
   "request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'", 'count',
   // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.
   'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix', 'projection',
+  // Provenance: a basis test of a fixed variable, the date properties, and the fixed timeline order.
+  "allowed('relation')", "allowed('hop')", "evidenceProjection('hop', 'hop.articleId')", 'DATE_PROPERTIES',
+  "[...BY_DATE, 'n.id'].join(', ')",
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */
-const FIXED_VARIABLE = /^(entityProjection|figureProjection|claimProjection|deploymentProjection|articleProjection|TEXT_ORDER)\('\w+'\)$/;
+const FIXED_VARIABLE = /^(entityProjection|figureProjection|claimProjection|deploymentProjection|articleProjection|TEXT_ORDER|KEPT|FIGURE_RANGE)\('\w+'\)$/;
 
 /** `whereGiven([['fixed condition', value], …])`: conditions are literals, values become parameters. */
 const WHERE_GIVEN = /^whereGiven\(\[(\s*\['[^'$]*(\$\w+[^'$]*)*', [\w.]+\],?)+\s*\]\)$/;

@@ -21,7 +21,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs, resolvers } from '../../src/api/schema.ts';
 import { SHOWCASE_OPERATION } from '../../src/api/showcase.ts';
-import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
+import { GRAPH_EDGE_TYPES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 const examples = readdirSync(EXAMPLES_DIR)
@@ -61,6 +61,7 @@ describe('schema', () => {
       [
         'entity', 'search', 'entities', 'people', 'organizations', 'countries', 'places', 'events', 'timeline', 'figures',
         'claims', 'deployments', 'neighborhood', 'path', 'articles', 'article', 'stats',
+        'eventCounts', 'figureSummaries', 'deploymentTotals',
       ].sort(),
     );
     expect(schema.getMutationType()).toBeUndefined();
@@ -144,9 +145,14 @@ describe('relation types', () => {
     const relationType = schema.getType('RelationType');
     if (!isEnumType(relationType)) throw new Error('RelationType is not an enum');
     expect(relationType.getValues().map((value) => value.name)).toEqual([...RELATION_TYPES]);
-    for (const [type, field] of [['Relation', 'type'], ['GraphEdge', 'type'], ['RelationTypeCount', 'type']]) {
+    for (const [type, field] of [['Relation', 'type'], ['RelationTypeCount', 'type']]) {
       expect(typeOf(type!, field!).type.toString(), `${type}.${field}`).toBe('RelationType!');
     }
+    // A graph view's edges are relations, or claims from their speaker to a subject.
+    expect(typeOf('GraphEdge', 'type').type.toString()).toBe('GraphEdgeType!');
+    const edgeType = schema.getType('GraphEdgeType');
+    if (!isEnumType(edgeType)) throw new Error('GraphEdgeType is not an enum');
+    expect(edgeType.getValues().map((value) => value.name)).toEqual([...GRAPH_EDGE_TYPES]);
     for (const type of ENTITY_TYPES) {
       const types = typeOf(type, 'relations').args.find((argument) => argument.name === 'types');
       expect(types?.type.toString(), `${type}.relations(types)`).toBe('[RelationType!]');
@@ -185,9 +191,11 @@ describe('paging', () => {
     'Event.figures': 20,
     'Event.evidence': 20,
     'Event.reportedBy': 20,
+    'Place.events': 20,
+    'FigureSummary.figures': 10,
   };
   for (const type of ['Entity', 'Person', 'Organization', 'Country', 'Place', 'Event']) {
-    for (const field of ['mentions', 'relations', 'claims']) NESTED_LISTS[`${type}.${field}`] = 20;
+    for (const field of ['mentions', 'relations', 'claims', 'figures']) NESTED_LISTS[`${type}.${field}`] = 20;
   }
 
   it('root figures, claims, deployments and articles are connections with first (default 20) and after', () => {

@@ -7,15 +7,32 @@ import { ENTITY_FIELD_FACETS, TYPE_OF_KIND, type EntityTypeName, type FieldArgs 
 
 type FieldResolver = (entity: EntityRecord, args: FieldArgs, context: RequestContext) => Promise<unknown>;
 
-/** One resolver per field of the type's facet table. */
-function facetResolvers(typeName: EntityTypeName): Record<string, FieldResolver> {
-  return Object.fromEntries(
-    Object.entries<(args: FieldArgs) => AnyFacet>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
-      field,
-      (entity: EntityRecord, args: FieldArgs, context: RequestContext) =>
-        context.loaders.entityFacets.load(entity.id, facetOf(args)),
-    ]),
-  );
+/** Identifiers in other data sets: background knowledge, referenced by the data set itself. */
+function identifiers(entity: EntityRecord) {
+  if (entity.wikidataId === null) return [];
+  const url = `https://www.wikidata.org/wiki/${entity.wikidataId}`;
+  return [
+    {
+      scheme: 'wikidata',
+      id: entity.wikidataId,
+      url,
+      provenance: { basis: 'BACKGROUND' as const, reason: null, reference: `Wikidata ${entity.wikidataId}`, evidence: [] },
+    },
+  ];
+}
+
+/** One resolver per field of the type's facet table, and the fields every entity reads from itself. */
+function facetResolvers(typeName: EntityTypeName): Record<string, FieldResolver | typeof identifiers> {
+  return {
+    identifiers,
+    ...Object.fromEntries(
+      Object.entries<(args: FieldArgs) => AnyFacet>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
+        field,
+        (entity: EntityRecord, args: FieldArgs, context: RequestContext) =>
+          context.loaders.entityFacets.load(entity.id, facetOf(args)),
+      ]),
+    ),
+  };
 }
 
 export const entityResolvers: Resolvers<RequestContext> = {

@@ -29,6 +29,7 @@ import { graphStats } from '../../graph/stats.ts';
 import type { PageRecord } from '../../graph/types.ts';
 import type { RequestContext } from '../context.ts';
 import { cursor, intInRange, isoDate, listFilter, pageSize, searchText } from '../arguments.ts';
+import { excludedBases } from '../fields.ts';
 import { isSelected, plannedEntityFacets } from '../look-ahead.ts';
 
 type PageArgs = { first?: number | null; after?: string | null };
@@ -83,9 +84,9 @@ export const queryResolvers: Resolvers<RequestContext> = {
     people: (_root, args, context, info) => entityPage(context, info, personList(), args),
     countries: (_root, args, context, info) => entityPage(context, info, countryList(), args),
     organizations: (_root, args, context, info) =>
-      entityPage(context, info, organizationList({ categories: listFilter(args.categories), countryId: args.countryId ?? null }), args),
+      entityPage(context, info, organizationList({ categories: listFilter(args.categories), countryId: args.countryId ?? null, excluded: excludedBases(args) }), args),
     places: (_root, args, context, info) =>
-      entityPage(context, info, placeList({ categories: listFilter(args.categories), countryId: args.countryId ?? null }), args),
+      entityPage(context, info, placeList({ categories: listFilter(args.categories), countryId: args.countryId ?? null, excluded: excludedBases(args) }), args),
     events: (_root, args, context, info) =>
       entityPage(
         context,
@@ -94,6 +95,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
           categories: listFilter(args.categories),
           from: isoDate('from', args.from),
           to: isoDate('to', args.to),
+          excluded: excludedBases(args),
           placeId: args.placeId ?? null,
           countryId: args.countryId ?? null,
           participantId: args.participantId ?? null,
@@ -104,14 +106,20 @@ export const queryResolvers: Resolvers<RequestContext> = {
       const facets = plannedEntityFacets(info);
       const loaded = await timeline(
         context.reader,
-        { from: isoDate('from', args.from), to: isoDate('to', args.to), countryId: args.countryId ?? null },
+        { from: isoDate('from', args.from), to: isoDate('to', args.to), countryId: args.countryId ?? null, excluded: excludedBases(args) },
         intInRange('first', args.first ?? 100, 1, 500),
         facets,
       );
       return context.loaders.prime(loaded, facets);
     },
     figures: (_root, args, context, info) =>
-      page(context, info, figureList({ metric: args.metric ?? null, eventId: args.eventId ?? null }), FIGURE_SHAPE, args),
+      page(
+        context,
+        info,
+        figureList({ metric: args.metric ?? null, eventId: args.eventId ?? null, sourceId: args.sourceId ?? null }),
+        FIGURE_SHAPE,
+        args,
+      ),
     claims: (_root, args, context, info) =>
       page(
         context,
@@ -128,6 +136,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
         args.id,
         intInRange('depth', args.depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH),
         intInRange('limit', args.limit ?? 100, 1, 500),
+        args.excludeBasis ?? [],
       );
       context.loaders.prime((subgraph?.nodes ?? []).map((entity) => ({ entity, facetValues: new Map() })), []);
       return subgraph ?? { nodes: [], edges: [], edgesTruncated: false };
@@ -138,6 +147,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
         args.from,
         args.to,
         intInRange('maxLength', args.maxLength ?? 6, 1, MAX_PATH_LENGTH),
+        args.excludeBasis ?? [],
       );
       context.loaders.prime((path?.nodes ?? []).map((entity) => ({ entity, facetValues: new Map() })), []);
       return path;
