@@ -9,7 +9,8 @@ import countries110m from 'world-atlas/countries-110m.json';
 import { TroopDeploymentsDocument, type TroopDeploymentsQuery } from '../../examples/generated/graphql.ts';
 import { evidenceOf, showEvidence } from './article.ts';
 import { request } from './api.ts';
-import { certaintyBadge } from './badges.ts';
+import { certaintyBadge, legendItem } from './badges.ts';
+import { CERTAINTIES, CERTAINTY } from './certainty.ts';
 import { el, followSize, part, section } from './dom.ts';
 import { timelineOfKazakhstan } from './timeline.ts';
 
@@ -26,11 +27,36 @@ export async function loadMap(): Promise<void> {
     timelineOfKazakhstan(),
     request(TroopDeploymentsDocument, { destinationId: 'kazakhstan', first: 100 }),
   ]);
-  const places = new Map<string, { name: string; value: [number, number] }>();
+  // A place located only by inference (an unnamed town placed at its country) is hollow and unlabelled.
+  const places = new Map<string, { name: string; value: [number, number]; symbol: string; label: { show: boolean } }>();
   for (const place of timeline.flatMap((event) => event.places)) {
-    if (place.coordinates) places.set(place.id, { name: place.name, value: [place.coordinates.longitude, place.coordinates.latitude] });
+    if (!place.coordinates) continue;
+    const inferred = place.coordinates.provenance.basis === 'INFERRED';
+    places.set(place.id, {
+      name: inferred ? `${place.name} (location inferred)` : place.name,
+      value: [place.coordinates.longitude, place.coordinates.latitude],
+      symbol: inferred ? 'emptyCircle' : 'circle',
+      label: { show: !inferred },
+    });
   }
   const sent = deployments.edges.map((edge) => edge.node);
+  const lines = sent.flatMap((deployment) => {
+    const from = deployment.country.coordinates;
+    const to = deployment.destination.coordinates;
+    if (!from || !to) return [];
+    const look = CERTAINTY[deployment.certainty];
+    return [
+      {
+        name: `${deployment.country.name} → ${deployment.destination.name}: ${deployment.force}, ${deployment.status.toLowerCase()} (${look.label})`,
+        coords: [
+          [from.longitude, from.latitude],
+          [to.longitude, to.latitude],
+        ] as [number, number][],
+        lineStyle: { color: look.color, type: look.lineStyle },
+        label: { formatter: deployment.country.name, color: look.color },
+      },
+    ];
+  });
 
   const container = part(root, 'map-chart');
   const chart = echarts.init(container, null, { renderer: 'canvas' });
@@ -41,7 +67,7 @@ export async function loadMap(): Promise<void> {
     geo: {
       map: 'world',
       roam: true,
-      boundingCoords: [[24, 58], [90, 36]],
+      boundingCoords: bounds([...[...places.values()].map((place) => place.value), ...lines.flatMap((line) => line.coords)]),
       itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa7b4' },
       emphasis: { disabled: true },
     },
@@ -56,12 +82,38 @@ export async function loadMap(): Promise<void> {
         label: { show: true, formatter: '{b}', position: 'right', fontSize: 11 },
         labelLayout: { hideOverlap: true },
       },
+      {
+        type: 'lines',
+        name: 'Troop deployments',
+        coordinateSystem: 'geo',
+        data: lines,
+        symbol: ['circle', 'arrow'],
+        symbolSize: [5, 10],
+        lineStyle: { width: 2, curveness: 0.2, opacity: 0.9 },
+        label: { show: true, position: 'start', fontSize: 11, fontWeight: 'bold' },
+      },
     ],
   });
+  // What the chart holds, for people's tools and the browser test alike.
   const series = chart.getOption().series as { data?: unknown[] }[];
   container.dataset.places = String(series[0]?.data?.length ?? 0);
+  container.dataset.deploymentLines = String(series[1]?.data?.length ?? 0);
+  const shown = CERTAINTIES.filter((certainty) => sent.some((deployment) => deployment.certainty === certainty));
+  part(root, 'map-legend').replaceChildren(...shown.map((certainty) => legendItem(certainty, 'line')));
   part(root, 'deployments').replaceChildren(...sent.map(deploymentItem));
   followSize(container, () => chart.resize());
+}
+
+/** The map's view: every point shown, with a margin, as [[west, north], [east, south]]; the whole world without points. */
+function bounds(points: [number, number][]): [[number, number], [number, number]] {
+  if (points.length === 0) return [[-180, 85], [180, -60]];
+  const longitudes = points.map(([longitude]) => longitude);
+  const latitudes = points.map(([, latitude]) => latitude);
+  const MARGIN = 6;
+  return [
+    [Math.min(...longitudes) - MARGIN, Math.max(...latitudes) + MARGIN],
+    [Math.max(...longitudes) + MARGIN, Math.min(...latitudes) - MARGIN],
+  ];
 }
 
 function deploymentItem(deployment: Deployment): HTMLElement {

@@ -19,21 +19,8 @@ type PartialDate = NonNullable<TimelineEvent['date']>;
 const DAY_MS = 86_400_000;
 const root = section('timeline');
 
-/** The first and last day a date can mean, as UTC milliseconds (the end exclusive). */
-export function interval(date: PartialDate): [number, number] {
-  const start = Date.parse(`${date.iso}T00:00:00Z`);
-  const day = new Date(start);
-  switch (date.precision) {
-    case 'DAY':
-      return [start, start + DAY_MS];
-    case 'WEEK':
-      return [start, start + 7 * DAY_MS];
-    case 'MONTH':
-      return [start, Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1)];
-    case 'YEAR':
-      return [start, Date.UTC(day.getUTCFullYear() + 1, 0, 1)];
-  }
-}
+/** The interval a date can mean, as UTC milliseconds from its first day to the end of its last. */
+const interval = (date: PartialDate): [number, number] => [Date.parse(`${date.start}T00:00:00Z`), Date.parse(`${date.end}T00:00:00Z`) + DAY_MS];
 
 let timeline: Promise<TimelineQuery> | undefined;
 /** The timeline of Kazakhstan, asked once: the map shows its places too. */
@@ -68,7 +55,11 @@ export async function loadTimeline(): Promise<void> {
       {
         type: 'custom',
         encode: { x: [1, 2], y: 0 },
-        data: rows.map((row) => ({ value: row.value, itemStyle: { color: CERTAINTY[row.event.certainty].color } })),
+        // A date its context implies (INFERRED) is drawn pale: the article does not give it.
+        data: rows.map((row) => ({
+          value: row.value,
+          itemStyle: { color: CERTAINTY[row.event.certainty].color, opacity: row.event.date.provenance.basis === 'INFERRED' ? 0.4 : 1 },
+        })),
         renderItem: bar,
       },
     ],
@@ -91,6 +82,8 @@ function bar(_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemA
 
 function describe(event: TimelineEvent | undefined): string {
   if (!event?.date) return '';
-  const when = [event.date.qualifier, event.date.iso, event.date.precision === 'DAY' ? '' : `(some day that ${event.date.precision.toLowerCase()})`];
-  return `${event.name}\n${when.filter(Boolean).join(' ')}\n${CERTAINTY[event.certainty].label}`;
+  const { start, end, qualifier, provenance } = event.date;
+  const when = start === end ? start : `${start} to ${end}`;
+  const basis = provenance.basis === 'INFERRED' ? `\ndate inferred: ${provenance.reason ?? 'from its context'}` : '';
+  return `${event.name}\n${when}${qualifier ? ` (${qualifier})` : ''}${basis}\n${CERTAINTY[event.certainty].label}`;
 }

@@ -72,6 +72,7 @@ describe('the dashboard', () => {
 
   it('draws the five deployments to Kazakhstan and the places on the map', async () => {
     expect(await page.getByTestId('deployment').count()).toBe(5);
+    expect(await page.getByTestId('map-chart').getAttribute('data-deployment-lines')).toBe('5');
     expect(Number(await page.getByTestId('map-chart').getAttribute('data-places'))).toBeGreaterThan(0);
   });
 
