@@ -57,6 +57,9 @@ function renderCard(entity: Entity): void {
     fact(`${arrow} ${words}: ${relation.other.name}`, () => relation.evidence, ' ', certaintyBadge(relation.certainty), ' ', openButton(relation.other.id));
   }
   for (const claim of entity.claims) fact(`Claim: ${claim.summary}`, () => evidenceOf(claim.id), ' ', certaintyBadge(claim.certainty));
+  for (const figure of entity.figures) {
+    fact(`Figure: ${figure.text} ${figure.counts} (${figure.metric.toLowerCase().replaceAll('_', ' ')})`, () => evidenceOf(figure.id), ' ', certaintyBadge(figure.certainty));
+  }
   if (entity.mentions.length > 0) fact(`Mentioned ${entity.mentions.length} time(s) in the article`, () => entity.mentions);
 
   const description = entity.description ? [el('p', {}, entity.description)] : [];

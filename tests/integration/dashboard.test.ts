@@ -112,6 +112,15 @@ describe('the dashboard', () => {
     await expect.poll(() => page.getByTestId('entity-name').textContent()).toContain('Fetullah Gülen');
   });
 
+  it("links the figures on an entity card to their evidence: the Interior Ministry's 18", async () => {
+    await page.getByTestId('search-input').fill('interior ministry');
+    await page.getByTestId('search-input').press('Enter');
+    await page.locator('[data-testid="search-hit"][data-entity-id="interior-ministry-kazakhstan"]').click();
+    await page.getByTestId('fact').filter({ hasText: 'Figure: 18 security personnel' }).click();
+    const eighteen = annotation.figures.find((f) => f.id === 'security-personnel-killed-18')!;
+    expect(await marks()).toBe(eighteen.evidence[0]!.text);
+  });
+
   it('logs no errors and requests nothing from another machine', () => {
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
