@@ -11,7 +11,8 @@ import { badInput } from './errors.ts';
 import { listFilter } from './arguments.ts';
 
 export type FieldArgs = Record<string, unknown>;
-type FacetOfField = (args: FieldArgs) => AnyFacet;
+/** The facet behind a field; null when, with these arguments, the entity itself holds the answer. */
+type FacetOfField = (args: FieldArgs) => AnyFacet | null;
 
 /** A list's `first`: its SDL default applies when omitted; null or out of range is refused. */
 export function listSize(args: FieldArgs): number {
@@ -31,6 +32,9 @@ const oneRelated = (types: readonly RelationType[], direction: Direction, otherL
 
 /** A field's `excludeBasis`: the bases whose statements it leaves out (none when omitted). */
 export const excludedBases = (args: FieldArgs): facets.ExcludedBases => (args.excludeBasis as readonly Basis[] | null | undefined) ?? [];
+
+/** Coordinates come with every place and country; only leaving some bases out needs a facet. */
+const coordinatesOf = (args: FieldArgs) => (excludedBases(args).length === 0 ? null : facets.coordinates(excludedBases(args)));
 
 const SHARED: Record<string, FacetOfField> = {
   mentions: (args) => facets.mentions(listSize(args)),
@@ -56,14 +60,14 @@ export const ENTITY_FIELD_FACETS = {
   },
   Country: {
     ...SHARED,
-    coordinates: (args: FieldArgs) => facets.coordinates(excludedBases(args)),
+    coordinates: coordinatesOf,
     places: (args: FieldArgs) => facets.inside('Place', listSize(args), excludedBases(args)),
     organizations: (args: FieldArgs) => facets.inside('Organization', listSize(args), excludedBases(args)),
   },
   Place: {
     ...SHARED,
     country: (args: FieldArgs) => facets.country(excludedBases(args)),
-    coordinates: (args: FieldArgs) => facets.coordinates(excludedBases(args)),
+    coordinates: coordinatesOf,
     within: oneRelated(['LOCATED_IN'], 'OUT', 'Place'),
     events: (args: FieldArgs) => facets.placeEvents(listSize(args)),
   },

@@ -555,7 +555,7 @@ export async function writeArticles(
   driver: Driver,
   database: string,
   articles: ArticleToWrite[],
-  options: { force?: boolean; background?: Background } = {},
+  options: { force?: boolean; background?: Background | null } = {},
 ): Promise<WriteOutcome[]> {
   const session = driver.session({ database });
   try {

@@ -3,7 +3,6 @@
  * limited inside its subquery) and the parser of its value. `fetch-plan.ts` merges them.
  */
 import { z } from 'zod';
-import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { CERTAINTY_RANK, CERTAINTIES, RELATION_TYPES, type Basis, type RelationType } from '../domain/vocabulary.ts';
 import type { Facet } from './fetch-plan.ts';
 import {
@@ -15,12 +14,13 @@ import {
   evidenceProjection,
   figureProjection,
   figureSchema,
+  locationExpression,
   parseRow,
-  provenanceSpansSchema,
   relationProjection,
   relationSchema,
   toEntities,
   toEntityOrNull,
+  toCoordinates,
   toSpansOfArticles,
 } from './mapping.ts';
 import { integer } from './reader.ts';
@@ -153,48 +153,14 @@ export function inside(label: 'Place' | 'Organization', first: number, excluded:
   };
 }
 
-const coordinatesRowSchema = z.object({
-  hops: z.number().int(),
-  latitude: z.number(),
-  longitude: z.number(),
-  reference: z.string().nullish(),
-  holder: z.string(),
-  evidence: provenanceSpansSchema,
-});
-
-/**
- * Where `n` is on a map: its own (background) coordinates, or else (INFERRED) those of the nearest
- * place or country it is in, resting on the relations that put it there. BACKGROUND excluded
- * leaves none; INFERRED excluded leaves only its own.
- */
+/** Where `n` is on a map, leaving out what rests on excluded bases (see `locationExpression`). */
 export function coordinates(excluded: ExcludedBases): Facet<CoordinatesRecord | null> {
   return {
     key: `coordinates:${excludedKey(excluded)}`,
     anchor: 'Entity',
-    expression: `head(COLLECT { MATCH path = (n)-[hop:LOCATED_IN|PART_OF WHERE ${allowed('hop')}]->{0,4}(holder:Entity)
-      WHERE holder.latitude IS NOT NULL AND NOT 'BACKGROUND' IN $_excluded AND (length(path) = 0 OR NOT 'INFERRED' IN $_excluded)
-      WITH path, holder ORDER BY length(path), holder.name LIMIT 1
-      RETURN {hops: length(path), latitude: holder.latitude, longitude: holder.longitude, reference: holder.coordinatesReference,
-              holder: holder.name,
-              evidence: [hop IN relationships(path) | ${evidenceProjection('hop', 'hop.articleId')}]} })`,
+    expression: locationExpression('n', '$_excluded'),
     parameters: { excluded },
-    parse: (value) => {
-      if (value === null || value === undefined) return null;
-      const row = parseRow(coordinatesRowSchema, value, 'coordinates');
-      return {
-        latitude: row.latitude,
-        longitude: row.longitude,
-        provenance:
-          row.hops === 0
-            ? { basis: 'BACKGROUND', reason: null, reference: row.reference ?? null, evidence: [] }
-            : {
-                basis: 'INFERRED',
-                reason: `No coordinates of its own: shown at those of ${row.holder}, which it is in`,
-                reference: null,
-                evidence: row.evidence.slice(0, MAX_EVIDENCE_SPANS),
-              },
-      };
-    },
+    parse: toCoordinates,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { dateInterval } from '../domain/dates.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import {
   BASES,
   CERTAINTIES,
@@ -17,6 +18,7 @@ import {
 import type {
   ArticleRecord,
   ClaimRecord,
+  CoordinatesRecord,
   DeploymentRecord,
   EntityRecord,
   FigureRecord,
@@ -85,10 +87,56 @@ function toDate(row: DateFields, articleId: string | null | undefined): PartialD
   };
 }
 
+/**
+ * Where a place or country `variable` is on a map: its own coordinates, or those of the nearest
+ * place or country it is in, with the relations on the way (read back by `toCoordinates`). With
+ * `excluded` (a parameter name), relations of those bases are not walked, BACKGROUND excluded
+ * finds nothing, and INFERRED excluded leaves only its own.
+ */
+export const locationExpression = (variable: string, excluded: string | null = null) => {
+  const hops = excluded === null ? '' : ` WHERE NOT ${variable}Hop.basis IN ${excluded}`;
+  const allowed = excluded === null ? '' : ` AND NOT 'BACKGROUND' IN ${excluded} AND (length(${variable}Path) = 0 OR NOT 'INFERRED' IN ${excluded})`;
+  return `CASE WHEN ${variable}:Place OR ${variable}:Country THEN head(COLLECT {
+    MATCH ${variable}Path = (${variable})-[${variable}Hop:LOCATED_IN|PART_OF${hops}]->{0,4}(${variable}Holder:Entity)
+    WHERE ${variable}Holder.latitude IS NOT NULL${allowed}
+    WITH ${variable}Path, ${variable}Holder ORDER BY length(${variable}Path), ${variable}Holder.name LIMIT 1
+    RETURN {hops: length(${variable}Path), latitude: ${variable}Holder.latitude, longitude: ${variable}Holder.longitude,
+            reference: ${variable}Holder.coordinatesReference, holder: ${variable}Holder.name,
+            evidence: [hop IN relationships(${variable}Path) | ${evidenceProjection('hop', 'hop.articleId')}]} }) END`;
+};
+
 /** A map projection of an entity node, read back by `entitySchema`. */
 export const entityProjection = (variable: string) =>
-  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
-  `.latitude, .longitude, .coordinatesReference, .dateArticleId, ${DATE_PROPERTIES}}`;
+  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, .dateArticleId, ${DATE_PROPERTIES}, ` +
+  `location: ${locationExpression(variable)}}`;
+
+/** A location row: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
+export const toCoordinates = (value: unknown): CoordinatesRecord | null => {
+  if (value === null || value === undefined) return null;
+  const row = parseRow(locationSchema, value, 'coordinates');
+  return {
+    latitude: row.latitude,
+    longitude: row.longitude,
+    provenance:
+      row.hops === 0
+        ? { basis: 'BACKGROUND', reason: null, reference: row.reference ?? null, evidence: [] }
+        : {
+            basis: 'INFERRED',
+            reason: `No coordinates of its own: shown at those of ${row.holder}, which it is in`,
+            reference: null,
+            evidence: row.evidence.slice(0, MAX_EVIDENCE_SPANS),
+          },
+  };
+};
+
+const locationSchema = z.object({
+  hops: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  reference: z.string().nullish(),
+  holder: z.string(),
+  evidence: z.array(z.lazy(() => spansSchema)).transform((lists) => lists.flat()),
+});
 
 export const entitySchema: z.ZodType<EntityRecord> = z
   .object({
@@ -100,9 +148,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     category: optionalText,
     isoCode: optionalText,
     wikidataId: optionalText,
-    latitude: z.number().nullish(),
-    longitude: z.number().nullish(),
-    coordinatesReference: optionalText,
+    location: z.unknown(),
     dateArticleId: optionalText,
     ...dateFields,
   })
@@ -115,14 +161,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     category: row.category,
     isoCode: row.isoCode,
     wikidataId: row.wikidataId,
-    coordinates:
-      row.latitude === null || row.latitude === undefined || row.longitude === null || row.longitude === undefined
-        ? null
-        : {
-            latitude: row.latitude,
-            longitude: row.longitude,
-            provenance: { basis: 'BACKGROUND' as const, reason: null, reference: row.coordinatesReference, evidence: [] },
-          },
+    coordinates: toCoordinates(row.location),
     date: toDate(row, row.dateArticleId),
   }));
 
@@ -139,8 +178,6 @@ export const spansSchema: z.ZodType<SpanRecord[]> = z
   .transform(({ articleId, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts));
 
 export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, value, 'evidence');
-/** The spans of several relationships, flattened: what an inference along a path rests on. */
-export const provenanceSpansSchema = z.array(spansSchema).transform((lists) => lists.flat());
 /** Evidence gathered from several articles, flattened in article order. */
 export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
   parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();

@@ -41,8 +41,8 @@ export async function listAnnotationFiles(dir: string): Promise<string[]> {
 
 export interface ValidatedSeed {
   articles: ValidatedArticle[];
-  /** The folders' background facts, together. */
-  background: Background;
+  /** The folders' background facts, together; null when no folder has a background file (the graph's stay). */
+  background: Background | null;
 }
 
 /**
@@ -61,9 +61,11 @@ export async function validateFiles(files: string[]): Promise<ValidatedSeed> {
   collectDeclarations(parsed.map(({ file, input }) => ({ file, entities: input.entities })), known);
   const articles = parsed.map((article) => resolveArticle(article, known));
   checkUniqueNodeIds(articles);
-  const background: Background = { entities: [], relations: [] };
+  let background: Background | null = null;
   for (const dir of dirs) {
     const facts = await readBackground(path.join(dir, BACKGROUND_FILE), known);
+    if (facts === null) continue;
+    background ??= { entities: [], relations: [] };
     background.entities.push(...facts.entities);
     background.relations.push(...facts.relations);
   }
@@ -107,8 +109,8 @@ export async function loadArticles(
     force?: boolean;
     batchSize?: number;
     onArticle?: (id: string, outcome: WriteOutcome) => void;
-    /** Background facts to keep the graph in step with (validated with the articles). */
-    background?: Background;
+    /** Background facts to keep the graph in step with (validated with the articles); absent: left as they are. */
+    background?: Background | null;
   } = {},
 ): Promise<LoadReport> {
   const report: LoadReport = { written: [], unchanged: [] };

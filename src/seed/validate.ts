@@ -219,11 +219,11 @@ async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promi
 }
 
 /**
- * Reads a folder's background file, if it has one, and checks it against the known entities:
+ * Reads a folder's background file (null when it has none) and checks it against the known entities:
  * every id is known, each entity listed once, every relation connects kinds its type allows.
  */
-export async function readBackground(file: string, known: KnownEntities): Promise<Background> {
-  if (!existsSync(file)) return { entities: [], relations: [] };
+export async function readBackground(file: string, known: KnownEntities): Promise<Background | null> {
+  if (!existsSync(file)) return null;
   const background = await readJsonFile(file, backgroundSchema);
   const { problems, report } = problemList();
   const kindOf = (value: string, at: PropertyKey[]) => {

@@ -70,7 +70,7 @@ describe('unknown ids', () => {
   });
 
   it('a relation type nobody uses gives an empty list', async () => {
-    const data = dataOf(await api.graphql(`{ entity(id: "kazakhstan") { relations(types: [MEMBER_OF]) { type } } }`));
+    const data = dataOf(await api.graphql(`{ entity(id: "kazakhstan") { relations(types: [LED_BY]) { type } } }`));
     expect(data.entity.relations).toEqual([]);
   });
 
@@ -270,8 +270,9 @@ describe('dates', () => {
         timeline(from: "2022-01-01", to: "2022-12-31") { id }
       }`),
     );
-    expect(data.leap.totalCount).toBe(5);
-    expect(data.timeline).toHaveLength(5);
+    const dated = annotation.entities.filter((entity) => entity.kind === 'EVENT' && entity.date).length;
+    expect(data.leap.totalCount).toBe(dated);
+    expect(data.timeline).toHaveLength(dated);
   });
 });
 

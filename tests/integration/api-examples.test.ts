@@ -224,7 +224,7 @@ describe('examples', () => {
     for (const edge of neighborhood.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
     // Every annotated relation and claim between two of the nodes is an edge, unless the view says it cut some.
     const annotated = new Set([
-      ...annotation.relations
+      ...relations
         .filter((relation) => nodeIds.has(relation.from) && nodeIds.has(relation.to))
         .map((relation) => `${relation.from}|${relation.type}|${relation.to}|${relation.certainty}|`),
       ...annotation.claims.flatMap((claim) =>

@@ -30,6 +30,8 @@ const REVIEWED_INTERPOLATIONS = new Set([
   // Provenance: a basis test of a fixed variable, the date properties, and the fixed timeline order.
   "allowed('relation')", "allowed('hop')", "evidenceProjection('hop', 'hop.articleId')", 'DATE_PROPERTIES',
   "[...BY_DATE, 'n.id'].join(', ')",
+  // The location walk: a fixed variable's derived names, and basis tests of a parameter name given in the module.
+  'hops', 'allowed', 'excluded', 'locationExpression(variable)',
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */

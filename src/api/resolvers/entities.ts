@@ -26,10 +26,12 @@ function facetResolvers(typeName: EntityTypeName): Record<string, FieldResolver 
   return {
     identifiers,
     ...Object.fromEntries(
-      Object.entries<(args: FieldArgs) => AnyFacet>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
+      Object.entries<(args: FieldArgs) => AnyFacet | null>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
         field,
-        (entity: EntityRecord, args: FieldArgs, context: RequestContext) =>
-          context.loaders.entityFacets.load(entity.id, facetOf(args)),
+        (entity: EntityRecord, args: FieldArgs, context: RequestContext) => {
+          const facet = facetOf(args);
+          return facet ? context.loaders.entityFacets.load(entity.id, facet) : entity[field as keyof EntityRecord];
+        },
       ]),
     ),
   };
