@@ -76,7 +76,8 @@ export async function loadMap(): Promise<void> {
         type: 'scatter',
         name: 'Places',
         coordinateSystem: 'geo',
-        data: [...places.values()],
+        // Inferred locations first, so a place's own marker is drawn over those placed on it.
+        data: [...places.values()].sort((a, b) => Number(a.label.show) - Number(b.label.show)),
         symbolSize: 8,
         itemStyle: { color: '#2c5f8a' },
         label: { show: true, formatter: '{b}', position: 'right', fontSize: 11 },
