@@ -33,11 +33,7 @@ export const evidenceOf = (factId: string): Span[] => evidenceById.get(factId) ?
 export function showEvidence(spans: readonly Span[], fact: string): void {
   // A span that does not index into this article's text (another article's) is not drawn.
   const valid = spans.filter((span) => text.slice(span.start, span.end) === span.text);
-  const status = part(root, 'evidence-status');
-  status.textContent =
-    valid.length > 0
-      ? `Evidence for: ${fact}`
-      : `No evidence in this article for: ${fact}`;
+  part(root, 'evidence-status').textContent = valid.length > 0 ? `Evidence for: ${fact}` : `No evidence in this article for: ${fact}`;
   render(valid);
   root.querySelector('mark')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
