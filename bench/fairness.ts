@@ -49,6 +49,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     LOG_LEVEL: 'info',
     NEO4J_DATA_DIR: options.dataDir,
     RATE_LIMIT_COST: options.budget,
+    // Every request must reach the database, as before the response cache (bench:polling measures it).
+    RESPONSE_CACHE_MAX_BYTES: '0',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -50,7 +50,7 @@ function slopePerMinute(samples: { seconds: number; megabytes: number }[]): numb
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   // One client address sends everything, so its per-client budget is lifted: this measures throughput.
-  env: { ...process.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', NEO4J_DATA_DIR: options.dataDir, RATE_LIMIT_COST: '1000000000' },
+  env: { ...process.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', NEO4J_DATA_DIR: options.dataDir, RATE_LIMIT_COST: '1000000000', RESPONSE_CACHE_MAX_BYTES: '0' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise<string>((resolve, reject) => {

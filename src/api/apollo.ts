@@ -1,10 +1,11 @@
-/** Apollo Server with its limits (GraphQL Armor, cost, fairness), error mapping and landing page. */
+/** Apollo Server with its limits (GraphQL Armor, cost, fairness), cache hints, error mapping and landing page. */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env.ts';
@@ -81,10 +82,10 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
       // Records each operation's cost, for the fairness plugin among the extra ones to charge.
       costLimitPlugin(limits.maxCost),
       responseSizeLimitPlugin(limits.maxResponseBytes),
+      // After the size limit, so a response it replaces with an error gets no-store.
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.caching.defaultMaxAgeSeconds }),
       readTransactionPlugin,
       landingPage,
-      // No cache hints yet: without this, Apollo instruments every field to compute them.
-      ApolloServerPluginCacheControlDisabled(),
       ...extraPlugins,
     ],
     formatError: createErrorFormatter({ debug: config.graphql.debug, hideSuggestions: !config.graphql.fieldSuggestions }),

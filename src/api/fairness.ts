@@ -98,7 +98,7 @@ export function createFairness(settings: Config['graphql']['fairness'], slotWait
     setTimeout(() => {
       response
         .status(429)
-        .set('retry-after', String(seconds))
+        .set({ 'retry-after': String(seconds), 'cache-control': 'no-store' })
         .json(errorBody(ErrorCode.RATE_LIMITED, spentMessage(seconds), { retryAfterSeconds: seconds }));
     }, Math.min(state.msBeforeNext, SPENT_CLIENT_PAUSE_MS));
   };

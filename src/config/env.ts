@@ -2,6 +2,9 @@
  * The one place that reads `process.env`: every setting is validated once, at start,
  * and the rest of the code receives a typed, frozen `Config`.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -25,6 +28,34 @@ const corsOrigins = z.string().transform((value, context): '*' | string[] => {
     }
   }
   return origins;
+});
+
+const DEFAULT_PERSISTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../examples/generated/persisted-documents.json', import.meta.url));
+
+/**
+ * A persisted-documents manifest (`{"sha256:<hex>": "document"}`, as graphql-codegen's client
+ * preset writes it), read and checked at start: each id must be the SHA-256 of its document.
+ */
+const persistedDocumentsFile = z.string().min(1).transform((file, context): ReadonlyMap<string, string> => {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `cannot be read as JSON (${(error as Error).message.split('\n')[0]})` });
+    return z.NEVER;
+  }
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    context.addIssue({ code: 'custom', message: 'must be a JSON object of "sha256:<hash>": "document" entries' });
+    return z.NEVER;
+  }
+  for (const [id, document] of Object.entries(manifest)) {
+    const hash = typeof document === 'string' ? createHash('sha256').update(document).digest('hex') : null;
+    if (id !== `sha256:${hash}`) {
+      context.addIssue({ code: 'custom', message: `entry "${id}" is not "sha256:" and the SHA-256 of its document; run npm run codegen` });
+      return z.NEVER;
+    }
+  }
+  return new Map(Object.entries(manifest as Record<string, string>));
 });
 
 const environmentSchema = z
@@ -60,6 +91,11 @@ const environmentSchema = z
     RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
     EXPENSIVE_COST: z.coerce.number().int().positive().default(20_000),
     MAX_EXPENSIVE_OPERATIONS: z.coerce.number().int().positive().default(1),
+    DATA_VERSION_POLL_MS: z.coerce.number().int().min(100, 'must be at least 100 (ms)').max(3_600_000, 'must be at most 3600000 (one hour)').default(1_000),
+    CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400, 'must be at most 86400 (one day)').default(60),
+    RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(30_000_000),
+    PERSISTED_DOCUMENTS_FILE: persistedDocumentsFile.prefault(DEFAULT_PERSISTED_DOCUMENTS_FILE),
+    PERSISTED_DOCUMENTS_ONLY: booleanFlag.default(false),
   })
   .superRefine((env, context) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
@@ -111,6 +147,20 @@ const environmentSchema = z
           windowSeconds: env.RATE_LIMIT_WINDOW_S,
           expensiveCost: env.EXPENSIVE_COST,
           maxExpensiveOperations: env.MAX_EXPENSIVE_OPERATIONS,
+        },
+        caching: {
+          /** How often the API reads the graph's data version, which keys the response cache. */
+          dataVersionPollMs: env.DATA_VERSION_POLL_MS,
+          /** Cache-Control max-age of fields without their own hint (0: nothing is cacheable). */
+          defaultMaxAgeSeconds: env.CACHE_MAX_AGE_S,
+          /** Bound of the in-memory response cache (0: no response cache). */
+          responseCacheMaxBytes: env.RESPONSE_CACHE_MAX_BYTES,
+        },
+        persistedDocuments: {
+          /** Document id (`sha256:<hex>`) to document. */
+          manifest: env.PERSISTED_DOCUMENTS_FILE,
+          /** Refuse every operation whose document is not in the manifest. */
+          only: env.PERSISTED_DOCUMENTS_ONLY,
         },
       },
     };

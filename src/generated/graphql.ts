@@ -91,6 +91,13 @@ export type Basis =
   /** Inferred from the article's own context: the evidence spans it rests on and a one-line reason. */
   | 'INFERRED';
 
+/** Who may cache a response: every answer of this API is the same for every client (`PUBLIC`). */
+export type CacheControlScope =
+  /** Only the client's own cache may keep it. */
+  | 'PRIVATE'
+  /** Any cache may keep it (browsers, proxies, the server's response cache). */
+  | 'PUBLIC';
+
 /** How sure the article is of a statement. Dashboards should show anything weaker than STATED as hedged. */
 export type Certainty =
   /** An accusation or characterisation made by a party; not established as fact. */
@@ -894,6 +901,11 @@ export type GraphStats = {
   articles: Scalars['Int']['output'];
   /** Claims. */
   claims: Scalars['Int']['output'];
+  /**
+   * Changes whenever a load changes the graph (an article written or removed), and only then; poll
+   * it to know when to refetch. `"initial"` for a graph no load has written.
+   */
+  dataVersion: Scalars['String']['output'];
   /** Deployments. */
   deployments: Scalars['Int']['output'];
   /** Entities of all kinds. */
@@ -1372,7 +1384,7 @@ export type Query = {
   places: PlaceConnection;
   /** Find entities by name or alias: case- and diacritic-insensitive, partial words ("gulen", "toka"). */
   search: Array<SearchHit>;
-  /** Counts for a dashboard's header. */
+  /** Counts for a dashboard's header, and the data version to poll: cached for 5 s at most. */
   stats: GraphStats;
   /** Dated events for a timeline: by the start of their date interval, then precision (DAY first), then name. */
   timeline: Array<Event>;
@@ -1717,6 +1729,7 @@ export type ResolversTypes = {
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Certainty: Certainty;
   Claim: ResolverTypeWrapper<ClaimRecord>;
   ClaimConnection: ResolverTypeWrapper<PageRecord<ClaimRecord>>;
@@ -1851,6 +1864,14 @@ export type ResolversParentTypes = {
   Subgraph: SubgraphRecord;
   TextSpan: SpanRecord;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ArticleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<ArticleClaimsArgs, 'first'>>;
@@ -2109,6 +2130,7 @@ export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends 
 export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
   articles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dataVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
@@ -2362,3 +2384,6 @@ export type Resolvers<ContextType = RequestContext> = {
   TextSpan?: TextSpanResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -15,6 +15,7 @@ import { dateInterval } from '../domain/dates.ts';
 import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { AnnotatedClaim, AnnotatedEntity, Annotation, Background, PartialDate, Span } from '../seed/annotation.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 export interface ArticleToWrite {
   annotation: Annotation;
@@ -486,7 +487,7 @@ export async function syncBackground(driver: Driver, database: string, backgroun
       const [record] = (await tx.run(STORED_BACKGROUND)).records;
       if (record?.get('hash') === hash) return false;
       for (const query of CLEAR_BACKGROUND) await tx.run(query);
-      await runAll(tx, [...backgroundStatements(background), [STORE_BACKGROUND, { hash }]]);
+      await runAll(tx, [...backgroundStatements(background), [STORE_BACKGROUND, { hash }], bumpDataVersion()]);
       return true;
     });
   } finally {
@@ -580,6 +581,7 @@ export async function writeArticles(
         ...rederiveStatements(previouslyMentioned),
         // New entities get their background facts in the transaction that creates them.
         ...(options.background ? backgroundStatements(options.background) : []),
+        bumpDataVersion(),
       ]);
       return outcomes;
     });
@@ -599,6 +601,7 @@ export async function removeArticle(driver: Driver, database: string, articleId:
         ...removeStatements([articleId]),
         [REMOVE_ARTICLE, { articleId }],
         ...rederiveStatements(record.get('entityIds') as string[]),
+        bumpDataVersion(),
       ]);
       return true;
     });

@@ -169,6 +169,7 @@ export interface GraphStatsRecord {
   deployments: number;
   entitiesByKind: { kind: EntityKind; count: number }[];
   relationsByType: { type: RelationType; count: number }[];
+  dataVersion: string;
 }
 
 /** The range of numbers several figures give (see `FigureRange` in the SDL). */

@@ -1,6 +1,6 @@
 /**
  * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and `/dashboard`, an
- * end-to-end deadline on every request, and a clean, draining stop. The port is claimed first
+ * end-to-end deadline on every request, ETags on cacheable GETs, and a clean, draining stop. The port is claimed first
  * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,18 +8,22 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
+import etag from 'etag';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
 import { createApolloServer, type ApiContext } from '../api/apollo.ts';
 import { createRequestContext } from '../api/context.ts';
-import { dashboardRouter } from './dashboard.ts';
 import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
 import { clientAddress, createFairness } from '../api/fairness.ts';
+import { persistedDocuments } from '../api/persisted-documents.ts';
+import { responseCachePlugin, watchDataVersion } from '../api/response-cache.ts';
 import type { Database } from '../db/database.ts';
+import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { pingDatabase } from '../graph/health.ts';
+import { dashboardRouter } from './dashboard.ts';
 
 export class HttpStartError extends Error {
   override name = 'HttpStartError';
@@ -67,8 +71,11 @@ const securityHeaders = helmet({
 });
 
 function sendError(response: Response, status: number, code: ErrorCodeName, message: string, headers: Record<string, string> = {}) {
-  response.status(status).set(headers).json(errorBody(code, message));
+  response.status(status).set({ 'cache-control': 'no-store', ...headers }).json(errorBody(code, message));
 }
+
+/** What Apollo's cache-control plugin says of a response that may be cached (it says `no-store` otherwise). */
+const CACHEABLE = /^max-age=[1-9]\d*, (public|private)$/;
 
 /** Body-parser failures as GraphQL-shaped errors: 413 for oversized bodies, 400 for bad JSON. */
 const bodyErrorHandler: ErrorRequestHandler = (error, _request, response, next) => {
@@ -138,7 +145,12 @@ function graphqlHandler(apollo: ApolloServer<ApiContext>, context: (request: Req
     for (const [key, value] of outcome.headers) response.setHeader(key, value);
     response.status(outcome.status ?? 200);
     if (outcome.body.kind === 'complete') {
-      response.send(outcome.body.string);
+      // Only a GET that may be cached gets a validator, and goes through Express's `send`, which
+      // answers a matching If-None-Match with 304 (its `fresh` check). The rest bypass it: it
+      // would answer `If-None-Match: *` with 304 even untagged.
+      if (request.method === 'GET' && CACHEABLE.test(response.get('cache-control') ?? '')) {
+        response.set('etag', etag(outcome.body.string)).send(outcome.body.string);
+      } else response.end(outcome.body.string);
       return;
     }
     for await (const chunk of outcome.body.asyncIterator) response.write(chunk);
@@ -149,7 +161,7 @@ function graphqlHandler(apollo: ApolloServer<ApiContext>, context: (request: Req
 /** Listens on the configured port right away, so a busy port is reported before Neo4j starts. */
 export async function claimPort(config: Config): Promise<ClaimedPort> {
   let app = (_request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
     response.end(JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The API is starting; try again shortly.')));
   };
   const httpServer = createServer((request, response) => app(request, response));
@@ -176,19 +188,28 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const { httpServer } = claimed;
   // Expensive operations wait for a slot at most until the query timeout, inside the request deadline.
   const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs);
+  const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
+  const { caching } = config.graphql;
+  const dataVersion =
+    caching.responseCacheMaxBytes > 0
+      ? await watchDataVersion(() => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs)), caching.dataVersionPollMs, log)
+      : null;
   const apollo = createApolloServer(config, [
     fairness.plugin,
+    // After fairness: a hit is charged like a miss.
+    ...(dataVersion ? [responseCachePlugin<ApiContext>(dataVersion, caching.responseCacheMaxBytes)] : []),
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
   ]);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would tag every response, no-store ones included; graphqlHandler tags cacheable ones.
+  app.set('etag', false);
   // Before the API's headers: the dashboard has a stricter CSP of its own.
   app.use('/dashboard', dashboardRouter());
   app.use(securityHeaders);
 
-  const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
   app.get('/health', async (_request, response) => {
     // Its own short deadline: a frozen database must not hang the health check.
     const ping = pingDatabase(new GraphReader(database.driver, database.name, healthDeadlineMs));
@@ -211,6 +232,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     express.json({ limit: config.http.maxBodyBytes }),
     bodyErrorHandler,
     refuseDeepNesting,
+    persistedDocuments(config.graphql.persistedDocuments),
     graphqlHandler(
       apollo,
       (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
@@ -222,7 +244,15 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.http.host) ? 'localhost' : config.http.host;
   const url = `http://${host}:${claimed.port}/graphql`;
   log.info({ url, health: url.replace(/graphql$/, 'health') }, 'GraphQL API ready');
-  return { url, port: claimed.port, httpServer, stop: () => apollo.stop() };
+  return {
+    url,
+    port: claimed.port,
+    httpServer,
+    stop: () => {
+      dataVersion?.stop();
+      return apollo.stop();
+    },
+  };
 }
 
 /** Claims the port and serves the API (for tests and tools that have a database already). */

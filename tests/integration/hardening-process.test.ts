@@ -81,8 +81,9 @@ describe('npm start in production with its local Neo4j', () => {
   const DEADLINE_MS = QUERY_TIMEOUT_MS + 1_000;
 
   beforeAll(async () => {
+    // No response cache: it would answer the repeated query from memory while Neo4j is frozen.
     main = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...baseEnvironment, NODE_ENV: 'production', PORT: '0', NEO4J_DATA_DIR: home, NEO4J_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) },
+      env: { ...baseEnvironment, NODE_ENV: 'production', PORT: '0', NEO4J_DATA_DIR: home, NEO4J_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), RESPONSE_CACHE_MAX_BYTES: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     baseUrl = await new Promise<string>((resolve, reject) => {

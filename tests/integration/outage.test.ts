@@ -36,7 +36,8 @@ async function askForKazakhstan() {
 beforeAll(async () => {
   neo4j = await startNeo4j();
   port = Number(new URL(neo4j.uri).port);
-  const config = testConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: PASSWORD, NODE_ENV: 'production' });
+  // No response cache: it would answer the repeated query from memory, and this is about the database's path.
+  const config = testConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: PASSWORD, NODE_ENV: 'production', RESPONSE_CACHE_MAX_BYTES: '0' });
   database = await openDatabase(config.neo4j, testLogger());
   await seedTestDatabase(database);
   server = await startHttpServer(config, database, testLogger());

@@ -319,13 +319,15 @@ describe('loading while the API serves', () => {
       expect(loaded.stdout).toContain('Using the local Neo4j another process is serving');
       expect(loaded.stdout).toMatch(/"written":3/);
 
-      expect((await server.graphql(articleQuery)).data).toEqual({
+      // The server learns of the load within DATA_VERSION_POLL_MS (its cached answers are then stale).
+      const answer = () => expect.poll(async () => (await server.graphql(articleQuery)).data, { timeout: 5_000, interval: 100 });
+      await answer().toEqual({
         article: { id: 'growing-c', title: 'Test article growing-c' },
         search: [{ entity: { id: 'blue-lake-hotel' } }],
       });
 
       for (const id of ['growing-c', 'growing-b', 'growing-a']) await seed('--remove', id);
-      expect((await server.graphql(articleQuery)).data).toEqual({ article: null, search: [] });
+      await answer().toEqual({ article: null, search: [] });
       await expect(seed('--remove', 'growing-a')).rejects.toMatchObject({ stdout: expect.stringMatching(/No article .*growing-a.* in the database/) });
     } finally {
       forgetRunningNeo4j(home);

@@ -1,0 +1,35 @@
+/**
+ * The graph's data version: one `:GraphMeta {id: 'graph'}` node whose `dataVersion` changes in the
+ * transaction of every write that changes the graph, so readers (the response cache, dashboards
+ * polling `stats.dataVersion`) know when what they hold is stale.
+ */
+import type { GraphReader } from './reader.ts';
+
+/** The version of a graph no versioned write has touched: empty, or emptied outside the loader. */
+export const INITIAL_DATA_VERSION = 'initial';
+
+/** A random id rather than a counter: a counter would repeat after the graph is emptied. */
+const BUMP_DATA_VERSION = `
+  MERGE (meta:GraphMeta {id: 'graph'})
+  SET meta.dataVersion = randomUUID(), meta.changedAt = datetime()`;
+
+/** The statement that marks the graph changed; run it in the writing transaction. */
+export const bumpDataVersion = (): [query: string, parameters: Record<string, unknown>] => [BUMP_DATA_VERSION, {}];
+
+const MATCH_META = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.dataVersion AS dataVersion";
+
+/** A `CALL` clause giving `dataVersion` (null before the first write), for queries that report it beside other values. */
+export const DATA_VERSION_COLUMN = "CALL () { OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.dataVersion AS dataVersion }";
+
+/** The version a `dataVersion` column holds. */
+export const dataVersionOf = (value: unknown): string => (typeof value === 'string' ? value : INITIAL_DATA_VERSION);
+
+/** Reads the current version in its own short transaction. */
+export async function readDataVersion(reader: GraphReader): Promise<string> {
+  try {
+    const [row] = await reader.rows(MATCH_META);
+    return dataVersionOf(row?.dataVersion);
+  } finally {
+    await reader.close();
+  }
+}
