@@ -1,17 +1,27 @@
-/** The one way the dashboard talks to the API: a typed operation from examples/, POSTed to /graphql on this origin. */
+/**
+ * The one way the dashboard talks to the API: an operation of examples/, typed by the codegen
+ * client preset, POSTed to /graphql on this origin by its persisted-document id (so it works
+ * when the server takes persisted documents only, and sends no query text).
+ */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 
 interface GraphQLBody<Result> {
   data?: Result | null;
   errors?: { message: string }[];
 }
 
+/** The manifest id codegen's persistedDocuments option stamps on every generated document. */
+function documentId(document: TypedDocumentNode<unknown, never>): string {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!hash) throw new Error('An operation without a persisted-document id: run `npm run codegen`.');
+  return hash;
+}
+
 export async function request<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: print(document), variables }),
+    body: JSON.stringify({ documentId: documentId(document as TypedDocumentNode<unknown, never>), variables }),
   });
   const body = (await response.json()) as GraphQLBody<Result>;
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));

@@ -27,8 +27,9 @@ const requests: string[] = [];
 beforeAll(async () => {
   // `npm ci` builds the bundle (prepare); a checkout that skipped it gets one here.
   if (!existsSync(path.join(DASHBOARD_DIST, 'index.html'))) await build({ configFile: 'dashboard/vite.config.ts', logLevel: 'warn' });
-  // The page asks seven cold queries at once; on a shared CI machine they may take longer than the default 5 s.
-  api = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '30000' });
+  // Persisted documents only: the page may send nothing but the operations of examples/. It asks
+  // seven cold queries at once; on a shared CI machine they may take longer than the default 5 s.
+  api = await startTestServer({ PERSISTED_DOCUMENTS_ONLY: 'true', NEO4J_QUERY_TIMEOUT_MS: '30000' });
   // Root in CI containers cannot use chromium's user-namespace sandbox.
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
