@@ -45,6 +45,7 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
   if (fieldName === 'about') return MAX_CLAIM_SUBJECTS;
   if (fieldName === 'entitiesByKind') return 5;
   if (fieldName === 'relationsByType') return 8;
+  if (fieldName === 'identifiers') return 1;
   throw new Error(`No bound known for ${typeName}.${fieldName}`);
 }
 
