@@ -1,7 +1,7 @@
 /**
  * The one way the dashboard talks to the API: an operation of examples/, typed by the codegen
- * client preset, POSTed to /graphql on this origin by its persisted-document id (so it works
- * when the server takes persisted documents only, and sends no query text).
+ * client preset, asked of /graphql on this origin by GET with its persisted-document id. It works
+ * when the server takes persisted documents only, and the answers are cacheable (ETags).
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
@@ -18,11 +18,11 @@ function documentId(document: TypedDocumentNode<unknown, never>): string {
 }
 
 export async function request<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ documentId: documentId(document as TypedDocumentNode<unknown, never>), variables }),
-  });
+  const url = new URL('/graphql', window.location.origin);
+  url.searchParams.set('documentId', documentId(document as TypedDocumentNode<unknown, never>));
+  url.searchParams.set('variables', JSON.stringify(variables));
+  // Apollo's CSRF protection answers a GET only with a header no plain form or link can send.
+  const response = await fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
   const body = (await response.json()) as GraphQLBody<Result>;
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
   if (!body.data) throw new Error(`The API answered ${response.status} without data.`);

@@ -122,10 +122,13 @@ describe('the dashboard', () => {
     expect(await marks()).toBe(eighteen.evidence[0]!.text);
   });
 
-  it('logs no errors and requests nothing from another machine', () => {
+  it('logs no errors, requests nothing from another machine, and asks the API by persisted-document id', () => {
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) expect(url.startsWith(`${api.baseUrl}/`), url).toBe(true);
+    const operations = requests.map((url) => new URL(url)).filter((url) => url.pathname === '/graphql');
+    expect(operations.length).toBeGreaterThan(0);
+    for (const url of operations) expect(url.searchParams.get('documentId'), url.href).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
 
