@@ -205,10 +205,11 @@ const CREATE_EVENT_ASSERTIONS = `
   CREATE (event)-[assertion:ASSERTED_IN]->(article)
   SET assertion = row.properties`;
 
-const SET_DATE_EVIDENCE = `
+/** Properties set on entities the graph holds: a declared date's evidence, background facts. */
+const SET_ENTITY_PROPERTIES = `
   UNWIND $rows AS row
-  MATCH (event:Event {id: row.entityId})
-  SET event += row.properties`;
+  MATCH (entity:Entity {id: row.id})
+  SET entity += row.properties`;
 
 const CREATE_RELATIONS = Object.fromEntries(
   RELATION_TYPES.map((type) => [
@@ -313,7 +314,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
       if (entity.kind === 'EVENT') {
         assertions.push({ entityId: entity.id, articleId, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } });
         // Only the declaring article has the date's evidence (a reference carries the date alone).
-        if (entity.date?.evidence) dateEvidences.push({ entityId: entity.id, properties: { dateArticleId: articleId, ...dateEvidence(entity.date, []) } });
+        if (entity.date?.evidence) dateEvidences.push({ id: entity.id, properties: { dateArticleId: articleId, ...dateEvidence(entity.date, []) } });
       }
     }
     for (const relation of annotation.relations) {
@@ -399,7 +400,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   }
   statements.push([CREATE_MENTIONS, { articles: mentions }]);
   run(CREATE_EVENT_ASSERTIONS, assertions);
-  run(SET_DATE_EVIDENCE, dateEvidences);
+  run(SET_ENTITY_PROPERTIES, dateEvidences);
   for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
   run(createNodesQuery('Figure'), figures);
   run(createNodesQuery('Claim'), claims);
@@ -407,12 +408,6 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
   return statements;
 }
-
-/** Background facts (coordinates, Wikidata ids) on the entities the graph holds. */
-const SET_BACKGROUND_ENTITIES = `
-  UNWIND $rows AS row
-  MATCH (entity:Entity {id: row.id})
-  SET entity += row.properties`;
 
 /** Background relations between entities the graph holds: no article, no evidence, a reference. */
 const MERGE_BACKGROUND_RELATIONS = Object.fromEntries(
@@ -447,7 +442,7 @@ function backgroundStatements(background: Background): Statement[] {
       coordinatesReference: coordinates?.reference ?? null,
     },
   }));
-  if (entities.length > 0) statements.push([SET_BACKGROUND_ENTITIES, { rows: entities }]);
+  if (entities.length > 0) statements.push([SET_ENTITY_PROPERTIES, { rows: entities }]);
   for (const type of RELATION_TYPES) {
     const rows = background.relations
       .filter((relation) => relation.type === type)
@@ -469,6 +464,41 @@ function backgroundStatements(background: Background): Statement[] {
     if (rows.length > 0) statements.push([MERGE_BACKGROUND_RELATIONS[type], { rows }]);
   }
   return statements;
+}
+
+/** The stored format this writer produces: 2 added provenance and date intervals. */
+const FORMAT_VERSION = 2;
+const STORED_FORMAT = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.formatVersion AS version";
+/** Brings a graph written before provenance up to date: what it held was stated by its articles. */
+const UPGRADE_TO_PROVENANCE = [
+  `MATCH ()-[relation:${ENTITY_RELATION_TYPES}]->() WHERE relation.basis IS NULL SET relation.basis = 'ARTICLE'`,
+  `MATCH (event:Event) WHERE event.dateIso IS NOT NULL AND event.dateStart IS NULL
+   WITH event, date(event.dateIso) AS first
+   SET event.dateStart = event.dateIso, event.dateBasis = 'ARTICLE',
+       event.dateEnd = toString(CASE event.datePrecision
+         WHEN 'DAY' THEN first
+         WHEN 'WEEK' THEN first + duration({days: 6})
+         WHEN 'MONTH' THEN first + duration({months: 1}) - duration({days: 1})
+         ELSE first + duration({years: 1}) - duration({days: 1}) END)`,
+  // Coordinates once came from annotations, without a reference: the background file supplies them now.
+  'MATCH (place:Place) WHERE place.latitude IS NOT NULL AND place.coordinatesReference IS NULL REMOVE place.latitude, place.longitude',
+];
+const STORE_FORMAT = "MERGE (meta:GraphMeta {id: 'graph'}) SET meta.formatVersion = $version";
+
+/** Upgrades a graph stored in an older format, in one transaction; a current one is left alone. */
+export async function upgradeStoredGraph(driver: Driver, database: string): Promise<boolean> {
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const [record] = (await tx.run(STORED_FORMAT)).records;
+      if (Number(record?.get('version') ?? 0) >= FORMAT_VERSION) return false;
+      for (const query of UPGRADE_TO_PROVENANCE) await tx.run(query);
+      await runAll(tx, [[STORE_FORMAT, { version: FORMAT_VERSION }], bumpDataVersion()]);
+      return true;
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 export function backgroundHash(background: Background): string {

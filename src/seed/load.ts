@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import type { Background } from './annotation.ts';
-import { findIdentityConflicts, syncBackground, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
+import { findIdentityConflicts, syncBackground, upgradeStoredGraph, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
 import {
   checkUniqueArticleIds,
   BACKGROUND_FILE,
@@ -137,6 +137,7 @@ export async function loadArticles(
     );
   }
 
+  await upgradeStoredGraph(driver, database);
   if (options.background) await syncBackground(driver, database, options.background);
   for (let start = 0; start < articles.length; start += batchSize) {
     const batch = articles.slice(start, start + batchSize);

@@ -59,8 +59,7 @@ afterAll(async () => {
 
 describe('persisted documents', () => {
   it('every example is in the manifest, under the SHA-256 of its document', async () => {
-    const examples = readdirSync(fileURLToPath(new URL('../../examples/', import.meta.url))).filter((name) => name.endsWith('.graphql'));
-    expect(Object.keys(MANIFEST)).toHaveLength(examples.length);
+    expect(Object.keys(MANIFEST)).toHaveLength(readdirSync('examples').filter((name) => name.endsWith('.graphql')).length);
     const expected = (await post(open, { query: CARD })).json;
     expect(expected.data?.entity).toBeTruthy();
     expect((await post(open, { documentId: CARD_ID })).json).toEqual(expected);

@@ -164,3 +164,24 @@ describe('refusing bad annotation files', () => {
     })).toMatch(/"armenia" is a PLACE here but a COUNTRY in .*a-good\.json/);
   });
 });
+
+describe('a graph stored before provenance', () => {
+  it('is upgraded by the next load: relations stated by their articles, dates as intervals, unreferenced coordinates gone', async () => {
+    const write = (cypher: string) => database.driver.executeQuery(cypher, {}, { database: database.name });
+    // An old graph beside the seed: an article-less entity pair with a relation and an event written the old way.
+    await write(`CREATE (:Entity:Event {id: 'old-event', kind: 'EVENT', name: 'Old event', dateIso: '2021-03-01', datePrecision: 'MONTH'})
+                   -[:OCCURRED_IN {certainty: 'STATED'}]->(:Entity:Place {id: 'old-place', kind: 'PLACE', name: 'Old place', latitude: 1.5, longitude: 2.5})`);
+    await write("MATCH (meta:GraphMeta {id: 'graph'}) REMOVE meta.formatVersion");
+    try {
+      await loadArticles(database.driver, database.name, await seedArticles());
+      const [row] = await read<{ basis: string; start: string; end: string; dateBasis: string; latitude: number | null; version: number }>(
+        `MATCH (event:Event {id: 'old-event'})-[relation:OCCURRED_IN]->(place:Place {id: 'old-place'}), (meta:GraphMeta {id: 'graph'})
+         RETURN relation.basis AS basis, event.dateStart AS start, event.dateEnd AS end, event.dateBasis AS dateBasis,
+                place.latitude AS latitude, meta.formatVersion AS version`,
+      );
+      expect(row).toEqual({ basis: 'ARTICLE', start: '2021-03-01', end: '2021-03-31', dateBasis: 'ARTICLE', latitude: null, version: 2 });
+    } finally {
+      await write("MATCH (n:Entity) WHERE n.id IN ['old-event', 'old-place'] DETACH DELETE n");
+    }
+  });
+});

@@ -43,6 +43,8 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
   if (typeName === 'Path') return fieldName === 'nodes' ? parentBound + 1 : parentBound;
   if (fieldName === 'evidence') return MAX_EVIDENCE_SPANS;
   if (fieldName === 'about') return MAX_CLAIM_SUBJECTS;
+  // One external identifier per data set, and Wikidata is the only one.
+  if (fieldName === 'identifiers') return 1;
   if (fieldName === 'entitiesByKind') return 5;
   if (fieldName === 'relationsByType') return 8;
   if (fieldName === 'identifiers') return 1;
