@@ -1,7 +1,8 @@
 /**
- * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and `/dashboard`, an
- * end-to-end deadline on every request, ETags on cacheable GETs, and a clean, draining stop. The port is claimed first
- * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
+ * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and
+ * `/dashboard`, an end-to-end deadline on every request, ETags on cacheable GETs, and a clean,
+ * draining stop. The port is claimed first (`claimPort`), before the database starts, and the API
+ * is served on it once ready (`serveApi`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

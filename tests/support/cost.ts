@@ -47,7 +47,6 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
   if (fieldName === 'identifiers') return 1;
   if (fieldName === 'entitiesByKind') return 5;
   if (fieldName === 'relationsByType') return 8;
-  if (fieldName === 'identifiers') return 1;
   throw new Error(`No bound known for ${typeName}.${fieldName}`);
 }
 
