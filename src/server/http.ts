@@ -1,7 +1,8 @@
 /**
- * HTTP: Express with security headers (helmet), CORS, body limits, `/health` and `/graphql`, an
- * end-to-end deadline on every request, ETags on cacheable GETs, and a clean, draining stop. The port is claimed first
- * (`claimPort`), before the database starts, and the API is served on it once ready (`serveApi`).
+ * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and
+ * `/dashboard`, an end-to-end deadline on every request, ETags on cacheable GETs, and a clean,
+ * draining stop. The port is claimed first (`claimPort`), before the database starts, and the API
+ * is served on it once ready (`serveApi`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,7 @@ import type { Database } from '../db/database.ts';
 import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { pingDatabase } from '../graph/health.ts';
+import { dashboardRouter } from './dashboard.ts';
 
 export class HttpStartError extends Error {
   override name = 'HttpStartError';
@@ -205,6 +207,8 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   app.disable('x-powered-by');
   // Express would tag every response, no-store ones included; graphqlHandler tags cacheable ones.
   app.set('etag', false);
+  // Before the API's headers: the dashboard has a stricter CSP of its own.
+  app.use('/dashboard', dashboardRouter());
   app.use(securityHeaders);
 
   app.get('/health', async (_request, response) => {

@@ -63,6 +63,7 @@ async function expectOnePageAndWalk(name: string, field: string, expectedCount: 
 }
 
 const CHECKED = [
+  'article-evidence',
   'casualty-figures',
   'claims-by-speaker',
   'claims-network',
@@ -85,6 +86,18 @@ describe('examples', () => {
   it('are all checked here', () => {
     const files = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.graphql')).map((name) => name.replace(/\.graphql$/, ''));
     expect(sorted(files)).toEqual(sorted(CHECKED));
+  });
+
+  it('article-evidence: the text, and every figure, claim and deployment with spans that index into it', async () => {
+    const { article } = await run('article-evidence');
+    expect(article).toMatchObject({ id: annotation.article.id, text: articleText });
+    expect(sorted(ids(article.figures))).toEqual(sorted(ids(annotation.figures)));
+    expect(sorted(ids(article.claims))).toEqual(sorted(ids(annotation.claims)));
+    expect(sorted(ids(article.deployments))).toEqual(sorted(ids(annotation.deployments)));
+    for (const fact of [...article.figures, ...article.claims, ...article.deployments]) {
+      expect(fact.evidence.length, fact.id).toBeGreaterThan(0);
+      for (const span of fact.evidence) expect(articleText.slice(span.start, span.end)).toBe(span.text);
+    }
   });
 
   it('entity-card: Tokayev is President of Kazakhstan', async () => {

@@ -52,6 +52,7 @@ const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 /** Round trips of each dashboard operation: its root query computes every field of the first level. */
 const EXAMPLE_ROUND_TRIPS: Record<string, number> = {
+  'article-evidence': 2,
   'casualty-figures': 1,
   'claims-by-speaker': 1,
   'claims-network': 1,
