@@ -37,6 +37,14 @@ export function isoDate(argument: string, value: string | null | undefined): str
   return value;
 }
 
+/** A `from`..`to` range of days, either end open; `to` before `from` is refused rather than matching nothing. */
+export function dateRange(args: { from?: string | null; to?: string | null }): { from: string | null; to: string | null } {
+  const from = isoDate('from', args.from);
+  const to = isoDate('to', args.to);
+  if (from !== null && to !== null && to < from) throw badInput('to', `must not be before from (${from}), got ${JSON.stringify(to)}`);
+  return { from, to };
+}
+
 export function searchText(value: string): string {
   if (value.trim().length === 0) throw badInput('text', 'must not be empty');
   if (value.length > 200) throw badInput('text', 'must be at most 200 characters');

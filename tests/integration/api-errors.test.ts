@@ -253,6 +253,14 @@ describe('search text', () => {
 describe('dates', () => {
   const bad = ['2022/01/05', '05-01-2022', '2022-1-5', '20220105', 'yesterday', '2022-13-01', '2022-01-32', '2022-02-30', '2023-02-29', '2022-01-05T00:00:00Z', ' 2022-01-05', ''];
 
+  it.each([
+    'events(from: "2022-01-09", to: "2022-01-01") { totalCount }',
+    'timeline(from: "2022-01-09", to: "2022-01-01") { id }',
+    'eventCounts(from: "2022-01-09", to: "2022-01-01") { events }',
+  ])('refuses a range that ends before it starts: %s', async (field) => {
+    expectBadInput(await api.graphql(`{ ${field} }`), 'to');
+  });
+
   it.each(bad)('events and timeline reject from/to %j', async (value) => {
     for (const argument of ['from', 'to']) {
       expectBadInput(

@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import { deploymentTotals, eventCounts, figureSummaries } from '../../graph/analytics.ts';
 import { MAX_PAGE_SIZE } from '../../domain/limits.ts';
 import type { RequestContext } from '../context.ts';
-import { intInRange, isoDate, listFilter } from '../arguments.ts';
+import { dateRange, intInRange, listFilter } from '../arguments.ts';
 import { listSize } from '../fields.ts';
 import { selectedArguments } from '../look-ahead.ts';
 
@@ -18,8 +18,7 @@ export const analyticsResolvers: Resolvers<RequestContext> = {
         {
           bucket: args.bucket ?? null,
           groupBy: args.groupBy ?? null,
-          from: isoDate('from', args.from),
-          to: isoDate('to', args.to),
+          ...dateRange(args),
           countryId: args.countryId ?? null,
           categories: listFilter(args.categories),
           excludeBasis: args.excludeBasis ?? [],

@@ -28,7 +28,7 @@ import { pageOf, type ListSpec, type NodeShape } from '../../graph/pages.ts';
 import { graphStats } from '../../graph/stats.ts';
 import type { PageRecord } from '../../graph/types.ts';
 import type { RequestContext } from '../context.ts';
-import { cursor, intInRange, isoDate, listFilter, pageSize, searchText } from '../arguments.ts';
+import { cursor, dateRange, intInRange, listFilter, pageSize, searchText } from '../arguments.ts';
 import { excludedBases } from '../fields.ts';
 import { isSelected, plannedEntityFacets } from '../look-ahead.ts';
 
@@ -93,8 +93,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
         info,
         eventList({
           categories: listFilter(args.categories),
-          from: isoDate('from', args.from),
-          to: isoDate('to', args.to),
+          ...dateRange(args),
           excluded: excludedBases(args),
           placeId: args.placeId ?? null,
           countryId: args.countryId ?? null,
@@ -106,7 +105,7 @@ export const queryResolvers: Resolvers<RequestContext> = {
       const facets = plannedEntityFacets(info);
       const loaded = await timeline(
         context.reader,
-        { from: isoDate('from', args.from), to: isoDate('to', args.to), countryId: args.countryId ?? null, excluded: excludedBases(args) },
+        { ...dateRange(args), countryId: args.countryId ?? null, excluded: excludedBases(args) },
         intInRange('first', args.first ?? 100, 1, 500),
         facets,
       );
