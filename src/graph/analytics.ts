@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATUSES, EVENT_CATEGORIES, FIGURE_METRICS, type Basis } from '../domain/vocabulary.ts';
 import { TEXT_ORDER, WHERE_EVENT_HAPPENED } from './facets.ts';
-import { entityProjection, entitySchema, figureProjection, figureSchema, parseRow } from './mapping.ts';
+import { basisKept, entityProjection, entitySchema, figureProjection, figureSchema, parseRow } from './mapping.ts';
 import { integer, type GraphReader } from './reader.ts';
 import type { DeploymentTotalRecord, EventCountsRecord, FigureRangeRecord, FigureSummaryRecord } from './types.ts';
 
@@ -17,16 +17,16 @@ export type TimeBucket = 'DAY' | 'WEEK';
 export type EventGrouping = 'COUNTRY' | 'CATEGORY' | 'PLACE';
 export type FigureGrouping = 'EVENT' | 'COUNTRY';
 
-/** A relation kept by `$excludeBasis` (relations written before bases existed are ARTICLE). */
-const KEPT = (relation: string) => `NOT coalesce(${relation}.basis, 'ARTICLE') IN $excludeBasis`;
+/** A relation kept by `$excludeBasis`. */
+const KEPT = (relation: string) => basisKept(relation, '$excludeBasis');
 
-/** Paths from an event `n` to where it happened: its places, or those of the events it is part of, then outwards. */
-const WHERE_HAPPENED = 'path = (n)-[:PART_OF*0..3]->(:Event)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..4]->';
+/** Paths from an event `n` to where it happened, bound to `path` so their relations can be checked. */
+const WHERE_HAPPENED = `path = (n)${WHERE_EVENT_HAPPENED}`;
 const HAPPENED_KEPT = `all(link IN relationships(path) WHERE ${KEPT('link')})`;
 
 /** The first and last day an event's date can mean, or null when it has none (or its basis is excluded). */
 const EVENT_INTERVAL = `CASE
-    WHEN n.dateStart IS NULL OR coalesce(n.dateBasis, 'ARTICLE') IN $excludeBasis THEN null
+    WHEN n.dateStart IS NULL OR n.dateBasis IN $excludeBasis THEN null
     ELSE [date(n.dateStart), date(n.dateEnd)]
   END`;
 

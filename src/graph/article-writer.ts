@@ -448,8 +448,8 @@ const CLEAR_BACKGROUND = [
    SET entity.wikidataId = null, entity.latitude = null, entity.longitude = null, entity.coordinatesReference = null`,
 ];
 
-const STORED_BACKGROUND = `OPTIONAL MATCH (facts:BackgroundFacts {id: 'background'}) RETURN facts.hash AS hash`;
-const STORE_BACKGROUND = `MERGE (facts:BackgroundFacts {id: 'background'}) SET facts.hash = $hash`;
+const STORED_BACKGROUND = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.backgroundHash AS hash";
+const STORE_BACKGROUND = "MERGE (meta:GraphMeta {id: 'graph'}) SET meta.backgroundHash = $hash";
 
 /** The statements that apply the background facts; each is idempotent, and skips entities the graph lacks. */
 function backgroundStatements(background: Background): Statement[] {

@@ -14,6 +14,7 @@ import {
   evidenceProjection,
   figureProjection,
   figureSchema,
+  basisKept,
   locationExpression,
   parseRow,
   relationProjection,
@@ -65,8 +66,6 @@ export type ExcludedBases = readonly Basis[];
 
 const excludedKey = (excluded: ExcludedBases) => [...excluded].sort().join('|');
 
-/** True for a relationship `variable` whose basis is not excluded. */
-const allowed = (variable: string) => `NOT ${variable}.basis IN $_excluded`;
 
 export interface RelationQuery {
   types: readonly RelationType[] | null;
@@ -91,7 +90,7 @@ const relationKey = (query: Omit<RelationQuery, 'first'>) =>
   `${[...(query.types ?? ['*'])].sort().join('|')}:${query.direction}:${query.otherLabel ?? ''}:${excludedKey(query.excluded ?? [])}`;
 
 const relationsExpression = (query: Omit<RelationQuery, 'first'>, returned: string) =>
-  `COLLECT { MATCH ${relationPattern(query)} WHERE ${allowed('relation')}
+  `COLLECT { MATCH ${relationPattern(query)} WHERE ${basisKept('relation', '$_excluded')}
     WITH n, relation, other ORDER BY type(relation), other.name, other.id, relation.articleId LIMIT $_first
     RETURN ${returned} }`;
 
@@ -112,7 +111,7 @@ export function related(query: RelationQuery): Facet<EntityRecord[]> {
   return {
     key: `related:${relationKey(query)}:${query.first}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH ${relationPattern(query)} WHERE ${allowed('relation')}
+    expression: `COLLECT { MATCH ${relationPattern(query)} WHERE ${basisKept('relation', '$_excluded')}
       WITH DISTINCT other ORDER BY other.name, other.id LIMIT $_first
       RETURN ${entityProjection('other')} }`,
     parameters: { first: integer(query.first), excluded: query.excluded ?? [] },
@@ -131,7 +130,7 @@ export function country(excluded: ExcludedBases): Facet<EntityRecord | null> {
   return {
     key: `country:${excludedKey(excluded)}`,
     anchor: 'Entity',
-    expression: `head(COLLECT { MATCH path = (n)-[hop:LOCATED_IN|PART_OF WHERE ${allowed('hop')}]->{1,4}(country:Country)
+    expression: `head(COLLECT { MATCH path = (n)-[hop:LOCATED_IN|PART_OF WHERE ${basisKept('hop', '$_excluded')}]->{1,4}(country:Country)
       WITH country ORDER BY length(path), country.name LIMIT 1
       RETURN ${entityProjection('country')} })`,
     parameters: { excluded },
@@ -145,7 +144,7 @@ export function inside(label: 'Place' | 'Organization', first: number, excluded:
   return {
     key: `inside:${label}:${first}:${excludedKey(excluded)}`,
     anchor: 'Entity',
-    expression: `COLLECT { MATCH (n)<-[hop:${hops} WHERE ${allowed('hop')}]-{1,4}(inner:${label})
+    expression: `COLLECT { MATCH (n)<-[hop:${hops} WHERE ${basisKept('hop', '$_excluded')}]-{1,4}(inner:${label})
       WITH DISTINCT inner ORDER BY inner.name, inner.id LIMIT $_first
       RETURN ${entityProjection('inner')} }`,
     parameters: { first: integer(first), excluded },

@@ -4,6 +4,7 @@ import { asColumns, facetExpressions, facetValues, type AnyFacet } from './fetch
 import {
   articleProjection,
   articleSchema,
+  basisKept,
   claimProjection,
   claimSchema,
   deploymentProjection,
@@ -47,7 +48,7 @@ const BY_DATE = ["coalesce(n.dateStart, '9999-99-99')", PRECISION_RANK, 'n.name'
 const BY_TEXT_POSITION = ['n.articleId', 'coalesce(n.evidenceStarts[0], 0)'];
 
 /** Matches entities inside the entity `$value.id` (itself, or through hops whose basis is not in `$value.excluded`). */
-const inside = (hops: string) => `EXISTS { (n)-[hop:${hops} WHERE NOT hop.basis IN $value.excluded]->{0,4}(:Entity {id: $value.id}) }`;
+const inside = (hops: string) => `EXISTS { (n)-[hop:${hops} WHERE ${basisKept('hop', '$value.excluded')}]->{0,4}(:Entity {id: $value.id}) }`;
 
 /** The value of an `inside` filter, or null when there is no country to be inside. */
 const insideValue = (id: string | null, excluded: ExcludedBases) => (id === null ? null : { id, excluded });

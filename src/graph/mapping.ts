@@ -88,13 +88,19 @@ function toDate(row: DateFields, articleId: string | null | undefined): PartialD
 }
 
 /**
+ * True for a relationship `variable` whose basis is not in the list `excluded` (a parameter). Every
+ * stored relationship has a basis (older graphs are upgraded on load).
+ */
+export const basisKept = (variable: string, excluded: string) => `NOT ${variable}.basis IN ${excluded}`;
+
+/**
  * Where a place or country `variable` is on a map: its own coordinates, or those of the nearest
  * place or country it is in, with the relations on the way (read back by `toCoordinates`). With
  * `excluded` (a parameter name), relations of those bases are not walked, BACKGROUND excluded
  * finds nothing, and INFERRED excluded leaves only its own.
  */
 export const locationExpression = (variable: string, excluded: string | null = null) => {
-  const hops = excluded === null ? '' : ` WHERE NOT ${variable}Hop.basis IN ${excluded}`;
+  const hops = excluded === null ? '' : ` WHERE ${basisKept(`${variable}Hop`, excluded)}`;
   const allowed = excluded === null ? '' : ` AND NOT 'BACKGROUND' IN ${excluded} AND (length(${variable}Path) = 0 OR NOT 'INFERRED' IN ${excluded})`;
   return `CASE WHEN ${variable}:Place OR ${variable}:Country THEN head(COLLECT {
     MATCH ${variable}Path = (${variable})-[${variable}Hop:LOCATED_IN|PART_OF${hops}]->{0,4}(${variable}Holder:Entity)
@@ -129,15 +135,6 @@ export const toCoordinates = (value: unknown): CoordinatesRecord | null => {
           },
   };
 };
-
-const locationSchema = z.object({
-  hops: z.number().int(),
-  latitude: z.number(),
-  longitude: z.number(),
-  reference: z.string().nullish(),
-  holder: z.string(),
-  evidence: z.array(z.lazy(() => spansSchema)).transform((lists) => lists.flat()),
-});
 
 export const entitySchema: z.ZodType<EntityRecord> = z
   .object({
@@ -176,6 +173,15 @@ export const evidenceProjection = (variable: string, articleId: string) =>
 export const spansSchema: z.ZodType<SpanRecord[]> = z
   .object({ articleId: text.nullish(), starts: offsets, ends: offsets, texts })
   .transform(({ articleId, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts));
+
+const locationSchema = z.object({
+  hops: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  reference: z.string().nullish(),
+  holder: z.string(),
+  evidence: z.array(spansSchema).transform((lists) => lists.flat()),
+});
 
 export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, value, 'evidence');
 /** Evidence gathered from several articles, flattened in article order. */

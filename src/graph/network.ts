@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { MAX_EDGES_PER_NODE } from '../domain/limits.ts';
 import { BASES, CERTAINTIES, CERTAINTY_RANK, CLAIM_KINDS, ENTITY_RELATION_TYPES, GRAPH_EDGE_TYPES, type Basis } from '../domain/vocabulary.ts';
-import { entityProjection, parseRow, toEntities } from './mapping.ts';
+import { basisKept, entityProjection, parseRow, toEntities } from './mapping.ts';
 import { integer, type GraphReader } from './reader.ts';
 import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
 
@@ -18,7 +18,7 @@ export const MAX_PATH_LENGTH = 10;
 const EDGE_TYPES = `${ENTITY_RELATION_TYPES}|CLAIM`;
 
 /** An edge kept by `$excludeBasis`. */
-const KEPT = (edge: string) => `NOT ${edge}.basis IN $excludeBasis`;
+const KEPT = (edge: string) => basisKept(edge, '$excludeBasis');
 
 /** An edge as a graph view returns it. */
 const edgeProjection = (edge: string) =>

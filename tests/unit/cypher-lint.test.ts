@@ -28,7 +28,7 @@ const REVIEWED_INTERPOLATIONS = new Set([
   // Facet expressions (fixed fragments) as columns or map entries; their values are parameters.
   'asColumns(expressions)', 'asMapEntries(expressions)', 'expression', 'prefix', 'projection',
   // Provenance: a basis test of a fixed variable, the date properties, and the fixed timeline order.
-  "allowed('relation')", "allowed('hop')", "evidenceProjection('hop', 'hop.articleId')", 'DATE_PROPERTIES',
+  "basisKept('relation', '$_excluded')", "basisKept('hop', '$_excluded')", "basisKept('hop', '$value.excluded')", "evidenceProjection('hop', 'hop.articleId')", 'DATE_PROPERTIES',
   "[...BY_DATE, 'n.id'].join(', ')",
   // The location walk: a fixed variable's derived names, and basis tests of a parameter name given in the module.
   'hops', 'allowed', 'excluded', 'locationExpression(variable)',

@@ -4,7 +4,7 @@ import { deploymentTotals, eventCounts, figureSummaries } from '../../graph/anal
 import { MAX_PAGE_SIZE } from '../../domain/limits.ts';
 import type { RequestContext } from '../context.ts';
 import { dateRange, intInRange, listFilter } from '../arguments.ts';
-import { listSize } from '../fields.ts';
+import { excludedBases, listSize } from '../fields.ts';
 import { selectedArguments } from '../look-ahead.ts';
 
 /** The most rows `eventCounts` returns: a year of days, with room to spare. */
@@ -21,7 +21,7 @@ export const analyticsResolvers: Resolvers<RequestContext> = {
           ...dateRange(args),
           countryId: args.countryId ?? null,
           categories: listFilter(args.categories),
-          excludeBasis: args.excludeBasis ?? [],
+          excludeBasis: excludedBases(args),
         },
         intInRange('first', args.first ?? 100, 1, MAX_EVENT_COUNT_ROWS),
       ),
