@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnnotationError, readAnnotationFile, validateAnnotation } from '../../src/seed/validate.ts';
+import { validateFiles } from '../../src/seed/load.ts';
+import { AnnotationError, readAnnotationFile, readBackground, validateAnnotation, type KnownEntities } from '../../src/seed/validate.ts';
 import type { Span } from '../../src/seed/annotation.ts';
 
 const SEED = 'seed/kazakhstan-unrest-2022-01.json';
@@ -110,5 +113,104 @@ describe('validation errors name the file, the path and the problem', () => {
     await expect(readAnnotationFile('seed/kazakhstan-unrest-2022-01.txt')).rejects.toThrow(
       /kazakhstan-unrest-2022-01\.txt has 1 problem:\n {2}\$: not readable JSON/,
     );
+  });
+});
+
+describe('provenance, dates and statements: each mistake named', () => {
+  const indexOf = (json: any, collection: string, id: string) => json[collection].findIndex((item: { id: string }) => item.id === id);
+
+  it('rejects an INFERRED statement without a reason, and a reason on an ARTICLE one', () => {
+    const json = seedJson();
+    const inferred = json.relations.findIndex((relation: { basis?: string }) => relation.basis === 'INFERRED');
+    delete json.relations[inferred].reason;
+    json.relations[0].reason = 'because';
+    const problems = problemsOf(json);
+    expect(problems).toContain(`$.relations[${inferred}].reason: an INFERRED statement needs a one-line "reason"`);
+    expect(problems).toContain('$.relations[0].reason: "reason" belongs to INFERRED statements; this one is ARTICLE');
+  });
+
+  it('refuses BACKGROUND in an article: background facts come from the background file', () => {
+    const json = seedJson();
+    json.relations[0].basis = 'BACKGROUND';
+    expect(problemsOf(json).join('\n')).toMatch(/^\$\.relations\[0\]\.basis: /m);
+  });
+
+  it('rejects an INFERRED date without evidence, and a WEEK, MONTH or YEAR that does not start its period', () => {
+    const json = seedJson();
+    const unrest = indexOf(json, 'entities', 'kazakhstan-unrest-2022-01');
+    delete json.entities[unrest].date.evidence;
+    const storming = indexOf(json, 'entities', 'storming-of-government-buildings');
+    json.entities[storming].date = { ...json.entities[storming].date, precision: 'WEEK', iso: '2022-01-05' };
+    const looting = indexOf(json, 'entities', 'looting-of-businesses');
+    json.entities[looting].date = { ...json.entities[looting].date, precision: 'MONTH', iso: '2022-01-05' };
+    const burning = indexOf(json, 'entities', 'burning-of-government-buildings');
+    json.entities[burning].date = { ...json.entities[burning].date, precision: 'YEAR', iso: '2022-02-01' };
+    const problems = problemsOf(json);
+    expect(problems).toContain(`$.entities[${unrest}].date.evidence: an INFERRED date needs the "evidence" spans it rests on`);
+    expect(problems).toContain(`$.entities[${storming}].date.iso: a WEEK date starts on its Monday`);
+    expect(problems).toContain(`$.entities[${looting}].date.iso: a MONTH date is the first day of its month`);
+    expect(problems).toContain(`$.entities[${burning}].date.iso: a YEAR date is January 1 of its year`);
+  });
+
+  it('rejects a claim tied to an unknown claim, a circle of statements, and one that keeps its own medium', () => {
+    const json = seedJson();
+    const hands = indexOf(json, 'claims', 'balbek-hands-of-isis-and-gulenists-visible');
+    json.claims[hands].sameStatementAs.claimId = 'no-such-claim';
+    const organizing = indexOf(json, 'claims', 'balbek-isis-organizing-riots');
+    const helm = indexOf(json, 'claims', 'balbek-gulen-trained-kazakhs-at-helm');
+    json.claims[organizing].sameStatementAs.claimId = 'balbek-gulen-trained-kazakhs-at-helm';
+    json.claims[helm].sameStatementAs.claimId = 'balbek-isis-organizing-riots';
+    const virus = indexOf(json, 'claims', 'balbek-protesters-ideological-virus-from-gulen');
+    json.claims[virus].mediumId = 'ria-novosti';
+    const problems = problemsOf(json);
+    expect(problems).toContain(`$.claims[${hands}].sameStatementAs.claimId: unknown claim "no-such-claim" in this article`);
+    expect(problems).toContain(
+      `$.claims[${organizing}].sameStatementAs.claimId: the statements go round in a circle: ` +
+        'balbek-isis-organizing-riots → balbek-gulen-trained-kazakhs-at-helm → balbek-isis-organizing-riots',
+    );
+    expect(problems).toContain(
+      `$.claims[${virus}].sameStatementAs: a claim from the same statement takes that statement's medium and date: drop its own "mediumId" and "date"`,
+    );
+  });
+});
+
+describe('the background file', () => {
+  const registryWith = async (background: unknown) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-background-'));
+    writeFileSync(path.join(dir, 'background.json'), JSON.stringify(background));
+    const known = new Map([
+      ['almaty', { entity: { kind: 'PLACE', id: 'almaty', name: 'Almaty', aliases: [], category: 'CITY' }, file: 'registry', fromRegistry: true }],
+      ['kazakhstan', { entity: { kind: 'COUNTRY', id: 'kazakhstan', name: 'Kazakhstan', aliases: [], isoCode: 'KZ' }, file: 'registry', fromRegistry: true }],
+    ]) as KnownEntities;
+    try {
+      return await readBackground(path.join(dir, 'background.json'), known).then(
+        () => [],
+        (error: AnnotationError) => error.problems.map((problem) => `${problem.path}: ${problem.message}`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('the seed\'s is valid, and a folder without one has none', async () => {
+    const { background } = await validateFiles(['seed/kazakhstan-unrest-2022-01.json']);
+    expect(background?.relations.length).toBeGreaterThan(0);
+    await expect(readBackground('no/such/background.json', new Map())).resolves.toBeNull();
+  });
+
+  it('names unknown entities, repeated entries, relations between the wrong kinds and malformed values', async () => {
+    expect(
+      await registryWith({
+        entities: [{ id: 'nowhere' }, { id: 'almaty' }, { id: 'almaty' }],
+        relations: [{ type: 'LOCATED_IN', from: 'kazakhstan', to: 'almaty', reference: 'a map' }],
+      }),
+    ).toEqual([
+      '$.entities[0].id: unknown entity "nowhere": background facts are about entities the registry or an article declares',
+      '$.entities[2].id: "almaty" is listed twice',
+      '$.relations[0].from: "kazakhstan" is a COUNTRY, expected PLACE or ORGANIZATION',
+    ]);
+    const malformed = await registryWith({ entities: [{ id: 'almaty', wikidata: 'Almaty', coordinates: { latitude: 91, longitude: 0, reference: 'x' } }] });
+    expect(malformed.join('\n')).toMatch(/\$\.entities\[0\]\.wikidata: must be a Wikidata item id such as "Q35493"/);
+    expect(malformed.join('\n')).toMatch(/\$\.entities\[0\]\.coordinates\.latitude: /);
   });
 });
