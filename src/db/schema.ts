@@ -23,6 +23,8 @@ const STATEMENTS = [
   'CREATE INDEX deployment_article IF NOT EXISTS FOR (n:Deployment) ON (n.articleId)',
   'CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart)',
   'CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd)',
+  // Removing or rewriting an article clears the date evidence it gave.
+  'CREATE INDEX event_date_article IF NOT EXISTS FOR (n:Event) ON (n.dateArticleId)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
      OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,

@@ -70,35 +70,23 @@ function claimContext(claim: AnnotatedClaim, claims: Map<string, AnnotatedClaim>
     links.push(...statement.sameStatementAs.evidence);
     statement = claims.get(statement.sameStatementAs.claimId)!;
   }
-  if (statement === claim) {
-    return {
-      mediumId: claim.mediumId,
-      properties: {
-        mediumBasis: claim.mediumId === undefined ? null : 'ARTICLE',
-        mediumReason: null,
-        ...evidenceProperties(claim.mediumId === undefined ? [] : claim.evidence, 'medium'),
-        ...dateProperties(claim.date),
-        ...dateEvidence(claim.date, claim.evidence),
-      },
-    };
-  }
-  const reason = `From the same statement as the claim "${statement.summary}" (${links.map((span) => `"${span.text}"`).join(', ')})`;
-  const date: PartialDate | undefined = statement.date && {
-    iso: statement.date.iso,
-    precision: statement.date.precision,
-    ...(statement.date.qualifier === undefined ? {} : { qualifier: statement.date.qualifier }),
-    basis: 'INFERRED',
-    reason,
-    evidence: [...links, ...(statement.date.evidence ?? statement.evidence)].slice(0, MAX_EVIDENCE_SPANS),
-  };
+  const inferred = statement !== claim;
+  const reason = inferred
+    ? `From the same statement as the claim "${statement.summary}" (${links.map((span) => `"${span.text}"`).join(', ')})`
+    : null;
+  const date: PartialDate | undefined =
+    statement.date && reason !== null
+      ? { ...statement.date, basis: 'INFERRED', reason, evidence: [...links, ...(statement.date.evidence ?? statement.evidence)].slice(0, MAX_EVIDENCE_SPANS) }
+      : statement.date;
+  const hasMedium = statement.mediumId !== undefined;
   return {
     mediumId: statement.mediumId,
     properties: {
-      mediumBasis: statement.mediumId === undefined ? null : 'INFERRED',
-      mediumReason: statement.mediumId === undefined ? null : reason,
-      ...evidenceProperties(statement.mediumId === undefined ? [] : [...links, ...statement.evidence].slice(0, MAX_EVIDENCE_SPANS), 'medium'),
+      mediumBasis: hasMedium ? (inferred ? 'INFERRED' : 'ARTICLE') : null,
+      mediumReason: hasMedium ? reason : null,
+      ...evidenceProperties(hasMedium ? [...links, ...statement.evidence].slice(0, MAX_EVIDENCE_SPANS) : [], 'medium'),
       ...dateProperties(date),
-      ...dateEvidence(date, []),
+      ...dateEvidence(date, claim.evidence),
     },
   };
 }
@@ -205,7 +193,6 @@ const CREATE_EVENT_ASSERTIONS = `
   CREATE (event)-[assertion:ASSERTED_IN]->(article)
   SET assertion = row.properties`;
 
-/** Properties set on entities the graph holds: a declared date's evidence, background facts. */
 /**
  * Each claim also as a direct edge from its speaker to each subject, so graph views walk the
  * who-accused-whom network like any relation. Owned by the article, like its relations.
@@ -216,6 +203,7 @@ const CREATE_CLAIM_EDGES = `
   CREATE (speaker)-[edge:CLAIM]->(subject)
   SET edge = row.properties`;
 
+/** Properties set on entities the graph holds: a declared date's evidence, background facts. */
 const SET_ENTITY_PROPERTIES = `
   UNWIND $rows AS row
   MATCH (entity:Entity {id: row.id})

@@ -391,18 +391,15 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
     claimId(claim.id, ['claims', index, 'id']);
     if (claim.sameStatementAs) {
       const at = ['claims', index, 'sameStatementAs', 'claimId'];
+      // Follow the chain to the statement it ends at: every link must exist, and none may recur.
       const chain = [claim.id];
-      for (let next = claims.get(claim.sameStatementAs.claimId); ; next = next.sameStatementAs && claims.get(next.sameStatementAs.claimId)) {
-        if (!next) {
-          report(at, `unknown claim "${chain.length === 1 ? claim.sameStatementAs.claimId : claims.get(chain.at(-1)!)!.sameStatementAs!.claimId}" in this article`);
-          break;
-        }
-        if (chain.includes(next.id)) {
-          report(at, `the statements go round in a circle: ${[...chain, next.id].join(' → ')}`);
-          break;
-        }
-        chain.push(next.id);
-        if (!next.sameStatementAs) break;
+      for (let next: string | undefined = claim.sameStatementAs.claimId; next !== undefined; ) {
+        const linked = claims.get(next);
+        if (!linked) report(at, `unknown claim "${next}" in this article`);
+        else if (chain.includes(next)) report(at, `the statements go round in a circle: ${[...chain, next].join(' → ')}`);
+        if (!linked || chain.includes(next)) break;
+        chain.push(next);
+        next = linked.sameStatementAs?.claimId;
       }
       if (claim.mediumId !== undefined || claim.date !== undefined) {
         report(['claims', index, 'sameStatementAs'], 'a claim from the same statement takes that statement\'s medium and date: drop its own "mediumId" and "date"');
