@@ -278,11 +278,18 @@ export const relationProjection = `{
   type: type, direction: direction, other: ${entityProjection('other')}, title: title, former: former, role: role,
   statements: [statement IN statements | {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
     reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
-    texts: statement.evidenceTexts, source: COLLECT { MATCH (article:Article {id: statement.articleId}) RETURN coalesce(article.source, article.id) }[0]}]
+    texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
+      RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
 }`;
 
-const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number] }>(items: T[]) =>
-  [...items].sort((a, b) => CERTAINTY_RANK.indexOf(a.certainty) - CERTAINTY_RANK.indexOf(b.certainty));
+/** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
+const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; articleId: string | null; article?: { publishedAt: string | null } | null }>(items: T[]) =>
+  [...items].sort(
+    (a, b) =>
+      CERTAINTY_RANK.indexOf(a.certainty) - CERTAINTY_RANK.indexOf(b.certainty) ||
+      (b.article?.publishedAt ?? '').localeCompare(a.article?.publishedAt ?? '') ||
+      (a.articleId ?? '').localeCompare(b.articleId ?? ''),
+  );
 
 const BASIS_ORDER = ['ARTICLE', 'INFERRED', 'BACKGROUND'] as const;
 
@@ -304,7 +311,7 @@ export const relationSchema: z.ZodType<RelationRecord> = z
         starts: offsets,
         ends: offsets,
         texts,
-        source: optionalText,
+        article: z.object({ source: text, publishedAt: optionalText }).nullish(),
       }),
     ),
   })
@@ -323,7 +330,7 @@ export const relationSchema: z.ZodType<RelationRecord> = z
       certainty: ordered[0]!.certainty,
       weakestCertainty: ordered.at(-1)!.certainty,
       articleCount: reports.length,
-      sourceCount: new Set(ordered.flatMap((statement) => (statement.articleId === null ? [] : [statement.source ?? statement.articleId]))).size,
+      sourceCount: new Set(ordered.flatMap((statement) => (statement.article ? [statement.article.source] : []))).size,
       evidence,
       provenance: {
         basis: founding.basis,
