@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           Claim: '../graph/types.ts#ClaimRecord',
           Deployment: '../graph/types.ts#DeploymentRecord',
           Article: '../graph/types.ts#ArticleRecord',
+          Report: '../graph/types.ts#ReportRecord',
           SearchHit: '../graph/types.ts#SearchHitRecord',
           EntityConnection: '../graph/types.ts#PageRecord<EntityRecord>',
           PersonConnection: '../graph/types.ts#PageRecord<EntityRecord>',

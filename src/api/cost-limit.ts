@@ -40,6 +40,7 @@ export const FIXED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Deployment.evidence': MAX_EVIDENCE_SPANS,
   'Claim.about': MAX_CLAIM_SUBJECTS,
   'Provenance.evidence': MAX_EVIDENCE_SPANS,
+  'Report.evidence': MAX_EVIDENCE_SPANS,
   // One identifier per data set; Wikidata is the only one so far.
   ...Object.fromEntries(['Entity', 'Person', 'Organization', 'Country', 'Place', 'Event'].map((type) => [`${type}.identifiers`, 1])),
   'Subgraph.nodes': 1,

@@ -78,8 +78,8 @@ export const ENTITY_FIELD_FACETS = {
     participants: relationsOf(['PARTICIPATED_IN'], 'IN'),
     partOf: oneRelated(['PART_OF'], 'OUT', 'Event'),
     subEvents: relatedOf(['PART_OF'], 'IN', 'Event'),
-    certainty: () => facets.eventCertainty,
     evidence: (args: FieldArgs) => facets.eventEvidence(listSize(args)),
+    reports: (args: FieldArgs) => facets.eventReports(listSize(args)),
     reportedBy: relatedOf(['REPORTED_BY'], 'OUT'),
   },
 } satisfies Record<string, Record<string, FacetOfField>>;

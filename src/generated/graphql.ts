@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord, RelationRecord, SpanRecord, PartialDateRecord, FigureRecord, ClaimRecord, DeploymentRecord, ArticleRecord, SearchHitRecord, PageRecord, SubgraphRecord, PathRecord, GraphStatsRecord } from '../graph/types.ts';
+import type { EntityRecord, RelationRecord, SpanRecord, PartialDateRecord, FigureRecord, ClaimRecord, DeploymentRecord, ArticleRecord, ReportRecord, SearchHitRecord, PageRecord, SubgraphRecord, PathRecord, GraphStatsRecord } from '../graph/types.ts';
 import type { RequestContext } from '../api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -114,13 +114,17 @@ export type Claim = {
   __typename?: 'Claim';
   /** What the claim is about, in the order the annotation lists them. */
   about: Array<Entity>;
-  /** The article that reports it. */
+  /** The primary reporting article (the surest, then the latest); `quote` is its wording. */
   article: Article;
-  /** How sure the article is of it (accusations are ALLEGED). */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it (accusations are ALLEGED): the strongest certainty any report gives. */
   certainty: Certainty;
-  /** When it was said. */
+  /** When it was said: the most precise date any report gives. */
   date?: Maybe<PartialDate>;
-  /** The article spans that report it. */
+  /** True when two reports give dates that cannot both be right (intervals that do not overlap); `reports` has each. */
+  datesDisagree: Scalars['Boolean']['output'];
+  /** The spans that report it, in every reporting article (at most 10). */
   evidence: Array<TextSpan>;
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -132,10 +136,22 @@ export type Claim = {
   mediumProvenance?: Maybe<Provenance>;
   /** The speaker's words, verbatim from the article. */
   quote: Scalars['String']['output'];
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** Who made the claim. */
   speaker?: Maybe<Entity>;
   /** A neutral one-line summary that names the speaker. */
   summary: Scalars['String']['output'];
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/** A statement an article attributes to someone: it says who said it, not that it is true. */
+export type ClaimReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of claims, in article and text order. */
@@ -306,20 +322,24 @@ export type DatePrecision =
   /** Some day in the year starting at `iso`. */
   | 'YEAR';
 
-/** Troops one country sends to another. */
+/** Troops one country sends to another: one contingent, however many articles report it. */
 export type Deployment = {
   __typename?: 'Deployment';
-  /** The article that reports it. */
+  /** The primary reporting article (the surest, then the latest); `status` is its word. */
   article: Article;
-  /** How sure the article is of it. */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it: the strongest certainty any report gives. */
   certainty: Certainty;
   /** The sending country. */
   country: Country;
-  /** When, as precisely as the article says. */
+  /** When: the most precise date any report gives. */
   date?: Maybe<PartialDate>;
+  /** True when two reports give dates that cannot both be right (intervals that do not overlap); `reports` has each. */
+  datesDisagree: Scalars['Boolean']['output'];
   /** The country receiving the troops. */
   destination: Country;
-  /** The article spans that report it. */
+  /** The spans that report it, in every reporting article (at most 10). */
   evidence: Array<TextSpan>;
   /** The article's word for the force: "paratroopers", "peacekeepers", "troops". */
   force: Scalars['String']['output'];
@@ -327,10 +347,22 @@ export type Deployment = {
   id: Scalars['ID']['output'];
   /** The mission it is part of. */
   mission?: Maybe<Event>;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** Where the deployment stands. */
   status: DeploymentStatus;
   /** How many, when the article says. */
   troops?: Maybe<Figure>;
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/** Troops one country sends to another: one contingent, however many articles report it. */
+export type DeploymentReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of deployments, in article and text order. */
@@ -378,10 +410,12 @@ export type DeploymentTotal = {
   __typename?: 'DeploymentTotal';
   /** The sending country. */
   country: Country;
-  /** How many deployments (each as one article reports it). */
+  /** How many deployments: contingents, each one however many articles report it. */
   deployments: Scalars['Int']['output'];
   /** The receiving country. */
   destination: Country;
+  /** How many reports of those deployments, across articles. */
+  reports: Scalars['Int']['output'];
   /** How many deployments are in each status, in the order ARRIVED, SENT, SENDING, EXPECTED (only statuses that occur). */
   statuses: Array<DeploymentStatusCount>;
   /** The troop numbers their troop figures give; `unknown` counts deployments that give none. */
@@ -503,16 +537,20 @@ export type Event = Entity & {
   __typename?: 'Event';
   /** Other names the articles use. */
   aliases: Array<Scalars['String']['output']>;
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
   /** What kind of event it is. */
   category?: Maybe<EventCategory>;
-  /** How sure the articles are that it happened (the weakest certainty any article gives). */
+  /** How sure the articles are that it happened: the strongest certainty any report gives (corroboration never lowers it). */
   certainty: Certainty;
   /** Claims about this event. */
   claims: Array<Claim>;
   /** Countries where it happened, directly or through its places. */
   countries: Array<Country>;
-  /** When it happened, as precisely as the article says. */
+  /** When it happened: the most precise date any report gives, with the spans of the article that gives it. */
   date?: Maybe<PartialDate>;
+  /** True when two reports give dates that cannot both be right (intervals that do not overlap); `reports` has each. */
+  datesDisagree: Scalars['Boolean']['output'];
   /** A short description grounded in the articles. */
   description?: Maybe<Scalars['String']['output']>;
   /** The article spans that state it happened, by article. */
@@ -539,8 +577,14 @@ export type Event = Entity & {
   relations: Array<Relation>;
   /** Who reported it. */
   reportedBy: Array<Entity>;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** Events that are part of this one. */
   subEvents: Array<Event>;
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
 };
 
 
@@ -599,6 +643,12 @@ export type EventRelationsArgs = {
 
 /** Something that happened, or is expected to. */
 export type EventReportedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened, or is expected to. */
+export type EventReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -725,15 +775,17 @@ export type Figure = {
   __typename?: 'Figure';
   /** True when the wording is approximate: "some", "about", "dozens". */
   approximate: Scalars['Boolean']['output'];
-  /** The article that gives it. */
+  /** The primary reporting article (the surest, then the latest); `text` is its wording. */
   article: Article;
-  /** How sure the article is of it. */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it: the strongest certainty any report gives. */
   certainty: Certainty;
   /** Who or what is counted, in the article's words: "security personnel", "people". */
   counts: Scalars['String']['output'];
   /** The event the number belongs to. */
   event?: Maybe<Event>;
-  /** The article spans that give it. */
+  /** The spans that give it, in every reporting article (at most 10). */
   evidence: Array<TextSpan>;
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -743,14 +795,30 @@ export type Figure = {
   lowerBoundExclusive: Scalars['Boolean']['output'];
   /** What is counted. */
   metric: FigureMetric;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
   /** Who gave the number. */
   source?: Maybe<Entity>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** The article's own wording of the number: "more than 2,000", "some 70". */
   text: Scalars['String']['output'];
   /** The most the number can be, when the article gives a ceiling. */
   upperBound?: Maybe<Scalars['Int']['output']>;
   /** The number, when the article gives one. */
   value?: Maybe<Scalars['Int']['output']>;
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/**
+ * A number an article gives, exactly as precise as the article: "more than 2,000" is
+ * `lowerBound: 2000, lowerBoundExclusive: true`, "some 70" is `value: 70, approximate: true`,
+ * "an unknown number" has neither value nor bounds.
+ */
+export type FigureReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of figures, in article and text order. */
@@ -829,8 +897,15 @@ export type FigureSummary = {
   __typename?: 'FigureSummary';
   /** How many articles give them. */
   articleCount: Scalars['Int']['output'];
+  /** For troop figures of a deployment: the country whose contingent they count (each contingent is its own summary). */
+  contingent?: Maybe<Country>;
   /** The country (grouped by COUNTRY); null for figures of events in no known country, and when grouped by event. */
   country?: Maybe<Country>;
+  /**
+   * Who is counted, in the figures' words ("security personnel", "people"): figures of different
+   * populations are summarised apart, never turned into one range.
+   */
+  counts: Scalars['String']['output'];
   /** The event (grouped by EVENT); null for figures of no event, and when grouped by country. */
   event?: Maybe<Event>;
   /** How many figures. */
@@ -1074,14 +1149,28 @@ export type PartialDate = {
 /** Someone's part in an event. */
 export type Participant = {
   __typename?: 'Participant';
-  /** How sure the article is of it. */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it: the strongest certainty any report gives. */
   certainty: Certainty;
   /** Who took part. */
   entity: Entity;
-  /** The article spans that support it. */
+  /** The spans that support it, in every reporting article. */
   evidence: Array<TextSpan>;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
   /** Their role, such as "protesters", "requester" or "contingent". */
   role: Scalars['String']['output'];
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/** Someone's part in an event. */
+export type ParticipantReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A chain of relations and claims between two entities. */
@@ -1300,16 +1389,30 @@ export type PlaceEdge = {
 /** A position a person holds or held. */
 export type Position = {
   __typename?: 'Position';
-  /** How sure the article is of it. */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it: the strongest certainty any report gives. */
   certainty: Certainty;
-  /** The article spans that support it. */
+  /** The spans that support it, in every reporting article. */
   evidence: Array<TextSpan>;
-  /** True when the article calls it former. */
+  /** True when the articles call it former. */
   former: Scalars['Boolean']['output'];
   /** The organization or country the position is in. */
   of: Entity;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** The title, such as "President" or "Member". */
   title: Scalars['String']['output'];
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/** A position a person holds or held. */
+export type PositionReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1557,14 +1660,19 @@ export type QueryTimelineArgs = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A relation between two entities as one article states it. */
+/**
+ * A relation between two entities: one relation however many articles state it (each statement is
+ * one of its `reports`), or a background fact.
+ */
 export type Relation = {
   __typename?: 'Relation';
-  /** How sure the article is of it. */
+  /** How many articles report it. */
+  articleCount: Scalars['Int']['output'];
+  /** How sure the articles are of it: the strongest certainty any report gives (STATED for a background fact). */
   certainty: Certainty;
   /** Which way it points, seen from the entity it was asked on. */
   direction: Direction;
-  /** The article spans that support it. */
+  /** The spans that support it, in every reporting article. */
   evidence: Array<TextSpan>;
   /** HOLDS_POSITION: whether the position is a former one. */
   former?: Maybe<Scalars['Boolean']['output']>;
@@ -1572,12 +1680,27 @@ export type Relation = {
   other: Entity;
   /** Where it comes from: the article, an inference from its context, or background knowledge. */
   provenance: Provenance;
+  /** The articles' reports of it: the strongest first, then the latest. */
+  reports: Array<Report>;
   /** PARTICIPATED_IN: the participant's role, such as "protesters". */
   role?: Maybe<Scalars['String']['output']>;
+  /** How many distinct sources (publishing outlets) report it. */
+  sourceCount: Scalars['Int']['output'];
   /** HOLDS_POSITION: the position's title, such as "President". */
   title?: Maybe<Scalars['String']['output']>;
   /** The relation type. */
   type: RelationType;
+  /** The weakest certainty any report gives (`certainty` is the strongest: corroboration never lowers it). */
+  weakestCertainty: Certainty;
+};
+
+
+/**
+ * A relation between two entities: one relation however many articles state it (each statement is
+ * one of its `reports`), or a background fact.
+ */
+export type RelationReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The types of relation between entities. */
@@ -1606,6 +1729,25 @@ export type RelationTypeCount = {
   count: Scalars['Int']['output'];
   /** The relation type. */
   type: RelationType;
+};
+
+/**
+ * One article's report of a fact: how that article states it. A fact (an event, a relation, a
+ * figure, a claim, a deployment) is one node or edge however many articles report it; each report
+ * keeps that article's certainty, evidence and date.
+ */
+export type Report = {
+  __typename?: 'Report';
+  /** The reporting article. */
+  article: Article;
+  /** How sure this article is of the fact. */
+  certainty: Certainty;
+  /** The date this article gives (events, claims and deployments), as precisely as it says it. */
+  date?: Maybe<PartialDate>;
+  /** The spans of this article that state the fact. */
+  evidence: Array<TextSpan>;
+  /** ARTICLE, or INFERRED from this article's context (with its reason and the spans it rests on). */
+  provenance: Provenance;
 };
 
 /** A search result. */
@@ -1764,7 +1906,7 @@ export type ResolversTypes = {
   FigureMetric: FigureMetric;
   FigureRange: ResolverTypeWrapper<FigureRange>;
   FigureRole: FigureRole;
-  FigureSummary: ResolverTypeWrapper<Omit<FigureSummary, 'country' | 'event' | 'figures'> & { country?: Maybe<ResolversTypes['Country']>, event?: Maybe<ResolversTypes['Event']>, figures: Array<ResolversTypes['Figure']> }>;
+  FigureSummary: ResolverTypeWrapper<Omit<FigureSummary, 'contingent' | 'country' | 'event' | 'figures'> & { contingent?: Maybe<ResolversTypes['Country']>, country?: Maybe<ResolversTypes['Country']>, event?: Maybe<ResolversTypes['Event']>, figures: Array<ResolversTypes['Figure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
   GraphEdgeType: GraphEdgeType;
@@ -1793,6 +1935,7 @@ export type ResolversTypes = {
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
   RelationTypeCount: ResolverTypeWrapper<RelationTypeCount>;
+  Report: ResolverTypeWrapper<ReportRecord>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
@@ -1831,7 +1974,7 @@ export type ResolversParentTypes = {
   FigureConnection: PageRecord<FigureRecord>;
   FigureEdge: Omit<FigureEdge, 'node'> & { node: ResolversParentTypes['Figure'] };
   FigureRange: FigureRange;
-  FigureSummary: Omit<FigureSummary, 'country' | 'event' | 'figures'> & { country?: Maybe<ResolversParentTypes['Country']>, event?: Maybe<ResolversParentTypes['Event']>, figures: Array<ResolversParentTypes['Figure']> };
+  FigureSummary: Omit<FigureSummary, 'contingent' | 'country' | 'event' | 'figures'> & { contingent?: Maybe<ResolversParentTypes['Country']>, country?: Maybe<ResolversParentTypes['Country']>, event?: Maybe<ResolversParentTypes['Event']>, figures: Array<ResolversParentTypes['Figure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphStats: GraphStatsRecord;
@@ -1856,6 +1999,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Relation: RelationRecord;
   RelationTypeCount: RelationTypeCount;
+  Report: ReportRecord;
   SearchHit: SearchHitRecord;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
@@ -1896,16 +2040,21 @@ export type ArticleEdgeResolvers<ContextType = RequestContext, ParentType extend
 export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   about?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  datesDisagree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   mediumProvenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<ClaimReportsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type ClaimConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
@@ -1956,16 +2105,21 @@ export type CountryEdgeResolvers<ContextType = RequestContext, ParentType extend
 
 export type DeploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  datesDisagree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   destination?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   force?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mission?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<DeploymentReportsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
   troops?: Resolver<Maybe<ResolversTypes['Figure']>, ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type DeploymentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentConnection'] = ResolversParentTypes['DeploymentConnection']> = {
@@ -1988,6 +2142,7 @@ export type DeploymentTotalResolvers<ContextType = RequestContext, ParentType ex
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   deployments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   destination?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statuses?: Resolver<Array<ResolversTypes['DeploymentStatusCount']>, ParentType, ContextType>;
   troops?: Resolver<ResolversTypes['FigureRange'], ParentType, ContextType>;
 };
@@ -2009,11 +2164,13 @@ export type EntityEdgeResolvers<ContextType = RequestContext, ParentType extends
 
 export type EventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['EventCategory']>, ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<EventClaimsArgs, 'first' | 'role'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<EventCountriesArgs, 'first'>>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  datesDisagree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType, RequireFields<EventEvidenceArgs, 'first'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<EventFiguresArgs, 'first' | 'role'>>;
@@ -2027,7 +2184,10 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<EventPlacesArgs, 'first'>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'excludeBasis' | 'first'>>;
   reportedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<EventReportedByArgs, 'first'>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<EventReportsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<EventSubEventsArgs, 'first'>>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2069,6 +2229,7 @@ export type ExternalIdResolvers<ContextType = RequestContext, ParentType extends
 export type FigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   counts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
@@ -2077,10 +2238,13 @@ export type FigureResolvers<ContextType = RequestContext, ParentType extends Res
   lowerBound?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   lowerBoundExclusive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['FigureMetric'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<FigureReportsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upperBound?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type FigureConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureConnection'] = ResolversParentTypes['FigureConnection']> = {
@@ -2105,7 +2269,9 @@ export type FigureRangeResolvers<ContextType = RequestContext, ParentType extend
 
 export type FigureSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureSummary'] = ResolversParentTypes['FigureSummary']> = {
   articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contingent?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<FigureSummaryFiguresArgs, 'first'>>;
@@ -2184,10 +2350,14 @@ export type PartialDateResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type ParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<ParticipantReportsArgs, 'first'>>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
@@ -2253,11 +2423,15 @@ export type PlaceEdgeResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type PositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   former?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   of?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<PositionReportsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type ProvenanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
@@ -2291,20 +2465,32 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type RelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   former?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<RelationReportsArgs, 'first'>>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  weakestCertainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
 };
 
 export type RelationTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationTypeCount'] = ResolversParentTypes['RelationTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+};
+
+export type ReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2376,6 +2562,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Query?: QueryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationTypeCount?: RelationTypeCountResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;

@@ -170,15 +170,20 @@ const figureSummariesQuery = (grouping: FigureGrouping) => `
     AND ($eventId IS NULL OR EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $eventId}) })
     AND ($countryId IS NULL OR EXISTS { (n)-[:FIGURE_OF]->(:Event)${WHERE_EVENT_HAPPENED}(:Country {id: $countryId}) })
   WITH n, ${FIGURE_GROUPS[grouping]} AS groups,
-       head(COLLECT { MATCH (n)-[:SOURCED_FROM]->(source:Entity) RETURN source.id }) AS sourceId
+       head(COLLECT { MATCH (n)-[:SOURCED_FROM]->(source:Entity) RETURN source.id }) AS sourceId,
+       head(COLLECT { MATCH (n)<-[:TROOPS]-(:Deployment)-[:FROM_COUNTRY]->(sender:Country) RETURN sender }) AS contingent,
+       COLLECT { MATCH (n)-[:REPORTED_IN]->(article:Article) RETURN article.id } AS articleIds
   UNWIND CASE size(groups) WHEN 0 THEN [null] ELSE groups END AS group
-  WITH n.metric AS metric, group, ${FIGURE_RANGE('n')} AS range,
-       count(n) AS figureCount, count(DISTINCT sourceId) AS sourceCount, count(DISTINCT n.articleId) AS articleCount,
-       collect(n) AS figures
-  ORDER BY metric, group IS NULL, group.name, group.id
+  // Figures of different populations, or of different contingents, are never one range.
+  WITH n.metric AS metric, group, toLower(n.counts) AS population, contingent, ${FIGURE_RANGE('n')} AS range,
+       count(n) AS figureCount, count(DISTINCT sourceId) AS sourceCount, collect(articleIds) AS articleLists,
+       head(collect(n.counts)) AS counts, collect(n) AS figures
+  ORDER BY metric, group IS NULL, group.name, group.id, population, contingent.name
   LIMIT $first
-  RETURN metric, range, figureCount, sourceCount, articleCount,
+  RETURN metric, range, figureCount, sourceCount, counts,
+         size(reduce(all = [], list IN articleLists | all + [id IN list WHERE NOT id IN all])) AS articleCount,
          CASE WHEN group IS NULL THEN null ELSE ${entityProjection('group')} END AS group,
+         CASE WHEN contingent IS NULL THEN null ELSE ${entityProjection('contingent')} END AS contingent,
          COLLECT { UNWIND figures AS figure WITH figure ORDER BY ${TEXT_ORDER('figure')} LIMIT $figuresFirst
                    RETURN ${figureProjection('figure')} } AS figures`;
 
@@ -186,7 +191,9 @@ const FIGURE_SUMMARIES_QUERIES = { EVENT: figureSummariesQuery('EVENT'), COUNTRY
 
 const figureSummarySchema = z.object({
   metric: z.enum(FIGURE_METRICS),
+  counts: z.string(),
   group: entitySchema.nullable(),
+  contingent: entitySchema.nullable(),
   range: figureRangeSchema,
   figureCount: count,
   sourceCount: count,
@@ -225,17 +232,20 @@ export async function figureSummaries(
 const DEPLOYMENT_TOTALS_QUERY = `
   MATCH (sender:Country)<-[:FROM_COUNTRY]-(n:Deployment)-[:TO_COUNTRY]->(receiver:Country)
   WHERE ($countryId IS NULL OR sender.id = $countryId) AND ($destinationId IS NULL OR receiver.id = $destinationId)
-  OPTIONAL MATCH (n)-[:TROOPS]->(troops:Figure)
-  WITH sender, receiver, count(n) AS deployments, ${FIGURE_RANGE('troops')} AS troops, collect(n.status) AS statuses
+  // One contingent is one deployment however many articles report it, with its primary report's troop figure.
+  WITH sender, receiver, n, head(COLLECT { MATCH (n)-[link:TROOPS]->(figure:Figure)
+    WITH link, figure ORDER BY link.articleId = n.articleId DESC, link.articleId RETURN figure }) AS troops
+  WITH sender, receiver, count(n) AS deployments, sum(n.articleCount) AS reports, ${FIGURE_RANGE('troops')} AS troops, collect(n.status) AS statuses
   ORDER BY receiver.name, receiver.id, sender.name, sender.id
   LIMIT $first
-  RETURN ${entityProjection('sender')} AS country, ${entityProjection('receiver')} AS destination, deployments, troops,
+  RETURN ${entityProjection('sender')} AS country, ${entityProjection('receiver')} AS destination, deployments, reports, troops,
          [status IN $statuses WHERE status IN statuses | {status: status, count: size([other IN statuses WHERE other = status])}] AS statuses`;
 
 const deploymentTotalSchema = z.object({
   country: entitySchema,
   destination: entitySchema,
   deployments: count,
+  reports: count,
   troops: figureRangeSchema,
   statuses: z.array(z.object({ status: z.enum(DEPLOYMENT_STATUSES), count })),
 });

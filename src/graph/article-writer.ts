@@ -3,18 +3,20 @@
  * The only code that writes; the API reads through read transactions only.
  *
  * An article owns its mentions (with the aliases it uses), its relations (tagged with
- * `articleId`), its figures, claims and deployments. Entities are shared between articles by id:
- * their identity comes from their one declaration, and their aliases and `searchText` are derived
- * from the articles that mention them. Rewriting an article first removes what it owned, then
- * creates it again, so loading twice leaves the graph unchanged; a batch is one transaction, so
- * each article's replacement is atomic.
+ * `articleId`) and its reports: of events (`ASSERTED_IN`) and of figures, claims and deployments
+ * (`REPORTED_IN`), each with the article's certainty, evidence and date. Entities and facts are
+ * shared between articles by id: their identity comes from their declaration, and what several
+ * reports say together (the strongest and weakest certainty, how many articles and sources, the
+ * most precise date) is consolidated onto the node after every write. Rewriting an article first
+ * removes what it owned, then creates it again, so loading twice leaves the graph unchanged; a
+ * batch is one transaction, so each article's replacement is atomic.
  */
 import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { dateInterval } from '../domain/dates.ts';
 import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
-import { ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
-import type { AnnotatedClaim, AnnotatedEntity, Annotation, Background, PartialDate, Span } from '../seed/annotation.ts';
+import { CERTAINTY_RANK, ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
+import { FACT_IDENTITY_FIELDS, type AnnotatedClaim, type AnnotatedEntity, type AnnotatedFact, type Annotation, type Background, type FactCollection, type PartialDate, type Span } from '../seed/annotation.ts';
 import { bumpDataVersion } from './data-version.ts';
 
 export interface ArticleToWrite {
@@ -102,14 +104,14 @@ function entityProperties(entity: AnnotatedEntity) {
     description: entity.description ?? null,
     category: 'category' in entity ? entity.category : null,
     isoCode: entity.kind === 'COUNTRY' ? entity.isoCode : null,
-    ...dateProperties(entity.kind === 'EVENT' ? entity.date : undefined),
   };
 }
 
 const STORED_ARTICLES = `
   UNWIND $articleIds AS articleId
   MATCH (article:Article {id: articleId})
-  RETURN articleId, article.annotationHash AS hash, [(article)<-[:MENTIONED_IN]-(entity:Entity) | entity.id] AS entityIds`;
+  RETURN articleId, article.annotationHash AS hash, [(article)<-[:MENTIONED_IN]-(entity:Entity) | entity.id] AS entityIds,
+         [(article)<-[:REPORTED_IN]-(fact) | [labels(fact)[0], fact.id]] AS factIds`;
 
 /** What the articles owned: relations between their entities, mentions, assertions, their own nodes. */
 const REMOVE_OWNED = [
@@ -117,14 +119,11 @@ const REMOVE_OWNED = [
    MATCH (:Article {id: articleId})<-[:MENTIONED_IN]-(:Entity)-[relation]->(:Entity) WHERE relation.articleId = articleId
    DELETE relation`,
   `UNWIND $articleIds AS articleId
-   MATCH (:Article {id: articleId})<-[link:MENTIONED_IN|ASSERTED_IN]-()
+   MATCH (:Article {id: articleId})<-[:REPORTED_IN]-()-[link:VIA|TROOPS]->() WHERE link.articleId = articleId
    DELETE link`,
   `UNWIND $articleIds AS articleId
-   MATCH (event:Event {dateArticleId: articleId})
-   SET event.dateArticleId = null, event.dateEvidenceStarts = [], event.dateEvidenceEnds = [], event.dateEvidenceTexts = []`,
-  ...['Figure', 'Claim', 'Deployment'].map(
-    (label) => `UNWIND $articleIds AS articleId MATCH (node:${label} {articleId: articleId}) DETACH DELETE node`,
-  ),
+   MATCH (:Article {id: articleId})<-[link:MENTIONED_IN|ASSERTED_IN|REPORTED_IN]-()
+   DELETE link`,
 ];
 
 const REMOVE_ARTICLE = `MATCH (article:Article {id: $articleId}) DETACH DELETE article`;
@@ -219,22 +218,30 @@ const CREATE_RELATIONS = Object.fromEntries(
   ]),
 ) as Record<(typeof RELATION_TYPES)[number], string>;
 
-const createNodesQuery = (label: string) => `
+/** A fact shared by id (its identity, the same in every declaration) and one article's report of it. */
+const reportFactQuery = (label: string) => `
   UNWIND $rows AS row
-  CREATE (node:${label})
-  SET node = row`;
+  MERGE (fact:${label} {id: row.id})
+  SET fact += row.identity
+  WITH fact, row
+  MATCH (article:Article {id: row.articleId})
+  CREATE (fact)-[report:REPORTED_IN]->(article)
+  SET report = row.report`;
 
-/** The links from an article's own nodes (figures, claims, deployments) to what they refer to. */
+/**
+ * The links from facts to what they refer to: those of their identity, shared by every report,
+ * and those one report gives (a claim's medium, a deployment's troop figure), owned by its article.
+ */
 const LINKS = {
-  figureEvent: ['Figure', 'FIGURE_OF', 'Event'],
-  figureSource: ['Figure', 'SOURCED_FROM', 'Entity'],
-  claimSpeaker: ['Claim', 'SAID_BY', 'Entity'],
-  claimMedium: ['Claim', 'VIA', 'Entity'],
-  claimAbout: ['Claim', 'ABOUT', 'Entity'],
-  deploymentCountry: ['Deployment', 'FROM_COUNTRY', 'Country'],
-  deploymentDestination: ['Deployment', 'TO_COUNTRY', 'Country'],
-  deploymentTroops: ['Deployment', 'TROOPS', 'Figure'],
-  deploymentMission: ['Deployment', 'MISSION', 'Event'],
+  figureEvent: ['Figure', 'FIGURE_OF', 'Event', 'identity'],
+  figureSource: ['Figure', 'SOURCED_FROM', 'Entity', 'identity'],
+  claimSpeaker: ['Claim', 'SAID_BY', 'Entity', 'identity'],
+  claimMedium: ['Claim', 'VIA', 'Entity', 'report'],
+  claimAbout: ['Claim', 'ABOUT', 'Entity', 'identity'],
+  deploymentCountry: ['Deployment', 'FROM_COUNTRY', 'Country', 'identity'],
+  deploymentDestination: ['Deployment', 'TO_COUNTRY', 'Country', 'identity'],
+  deploymentTroops: ['Deployment', 'TROOPS', 'Figure', 'report'],
+  deploymentMission: ['Deployment', 'MISSION', 'Event', 'identity'],
 } as const;
 
 type LinkName = keyof typeof LINKS;
@@ -243,17 +250,95 @@ interface LinkRow {
   to: string;
   /** The link's order among its kind, for ordered lists such as a claim's subjects. */
   position: number;
+  /** The reporting article, for a link one report gives. */
+  articleId: string | null;
 }
 
 const LINK_QUERIES = Object.fromEntries(
-  Object.entries(LINKS).map(([name, [fromLabel, type, toLabel]]) => [
+  Object.entries(LINKS).map(([name, [fromLabel, type, toLabel, owner]]) => [
     name,
     `UNWIND $rows AS row
      MATCH (from:${fromLabel} {id: row.from}), (to:${toLabel} {id: row.to})
-     CREATE (from)-[link:${type}]->(to)
-     SET link.position = row.position`,
+     ${owner === 'identity' ? 'MERGE' : 'CREATE'} (from)-[link:${type}]->(to)
+     SET link.position = row.position${owner === 'identity' ? '' : ', link.articleId = row.articleId'}`,
   ]),
 ) as Record<LinkName, string>;
+
+/** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
+const certaintyRank = (certainty: string) =>
+  `CASE ${certainty} ${CERTAINTY_RANK.map((value, rank) => `WHEN '${value}' THEN ${rank}`).join(' ')} END`;
+
+/**
+ * What a fact's reports say together, set on its node: the strongest certainty and the weakest,
+ * how many articles and distinct sources report it, the most precise date reported (with the
+ * article whose spans are its evidence) and whether reported dates disagree; for figures, claims
+ * and deployments also the wording of the primary report (the strongest, then the latest) and every
+ * report's evidence. A figure, claim or deployment with no report left is removed.
+ */
+const consolidateQuery = (label: string, link: 'ASSERTED_IN' | 'REPORTED_IN', primaryProperties: readonly string[]) => {
+  const PRIMARY_PROPERTIES = primaryProperties.map((property) => `fact.${property} = primary.${property}`).join(', ');
+  const BEST_DATE = DATE_FIELDS.map((field) => `fact.${field} = best.report.${field}`).join(', ');
+  // A fact (not an event: an entity goes with its last mention) that no report states any more is gone.
+  const CONSOLIDATE_ORPHANS = link === 'REPORTED_IN' ? 'CALL (fact, reports) { WITH fact, reports WHERE size(reports) = 0 DETACH DELETE fact }' : '';
+  const CONSOLIDATE_EVIDENCE = link === 'REPORTED_IN' ? FACT_EVIDENCE : '';
+  return `
+  UNWIND $ids AS id
+  MATCH (fact:${label} {id: id})
+  WITH fact, COLLECT {
+    MATCH (fact)-[report:${link}]->(article:Article)
+    WITH report, article ORDER BY ${certaintyRank('report.certainty')}, coalesce(article.publishedAt, '') DESC, article.id
+    RETURN {report: properties(report), articleId: article.id, source: coalesce(article.source, article.id)}
+  } AS reports, COLLECT {
+    MATCH (fact)-[report:${link}]->(article:Article) WHERE report.dateIso IS NOT NULL
+    WITH report, article ORDER BY duration.inDays(date(report.dateStart), date(report.dateEnd)).days,
+      CASE report.dateBasis WHEN 'ARTICLE' THEN 0 ELSE 1 END, article.id
+    RETURN {report: properties(report), articleId: article.id}
+  } AS dated
+  ${CONSOLIDATE_ORPHANS}
+  WITH fact, reports, dated, reports[0].report AS primary, head(dated) AS best
+  WHERE size(reports) > 0
+  SET ${PRIMARY_PROPERTIES},
+      fact.weakestCertainty = last(reports).report.certainty,
+      fact.articleCount = size(reports),
+      fact.sourceCount = size(reduce(sources = [], entry IN reports | CASE WHEN entry.source IN sources THEN sources ELSE sources + entry.source END)),
+      ${BEST_DATE},
+      fact.dateArticleId = best.articleId,
+      fact.datesDisagree = any(a IN dated WHERE any(b IN dated WHERE a.report.dateEnd < b.report.dateStart))
+  ${CONSOLIDATE_EVIDENCE}`;
+};
+
+/** A fact's primary article and every report's evidence, the primary's first, each span with its article. */
+const FACT_EVIDENCE = `SET fact.articleId = reports[0].articleId,
+      fact.evidenceStarts = reduce(all = [], entry IN reports | all + entry.report.evidenceStarts),
+      fact.evidenceEnds = reduce(all = [], entry IN reports | all + entry.report.evidenceEnds),
+      fact.evidenceTexts = reduce(all = [], entry IN reports | all + entry.report.evidenceTexts),
+      fact.evidenceArticleIds = reduce(all = [], entry IN reports | all + [start IN entry.report.evidenceStarts | entry.articleId])`;
+
+/** The properties of a reported date, as `dateProperties` and `dateEvidence` write them. */
+const DATE_FIELDS = [
+  'dateIso', 'datePrecision', 'dateQualifier', 'dateStart', 'dateEnd', 'dateBasis', 'dateReason',
+  'dateEvidenceStarts', 'dateEvidenceEnds', 'dateEvidenceTexts',
+] as const;
+
+/** The facts whose reports are consolidated, with the link of their reports and their primary report's wording. */
+const CONSOLIDATED = {
+  Event: consolidateQuery('Event', 'ASSERTED_IN', ['certainty']),
+  Figure: consolidateQuery('Figure', 'REPORTED_IN', ['certainty', 'text']),
+  Claim: consolidateQuery('Claim', 'REPORTED_IN', ['certainty', 'quote', 'mediumBasis', 'mediumReason', 'mediumEvidenceStarts', 'mediumEvidenceEnds', 'mediumEvidenceTexts']),
+  Deployment: consolidateQuery('Deployment', 'REPORTED_IN', ['certainty', 'status']),
+} as const;
+
+export type FactLabel = keyof typeof CONSOLIDATED;
+/** Ids of facts whose reports changed, by label. */
+export type ChangedFacts = Record<FactLabel, Set<string>>;
+const noChangedFacts = (): ChangedFacts => ({ Event: new Set(), Figure: new Set(), Claim: new Set(), Deployment: new Set() });
+
+/** The statements that consolidate the reports of the facts that changed. */
+function consolidateStatements(changed: ChangedFacts): Statement[] {
+  return (Object.keys(CONSOLIDATED) as FactLabel[])
+    .filter((label) => changed[label].size > 0)
+    .map((label) => [CONSOLIDATED[label], { ids: [...changed[label]] }]);
+}
 
 type Statement = [query: string, parameters: Record<string, unknown>];
 
@@ -272,8 +357,20 @@ class KeyedRows<Row> {
   }
 }
 
-/** The statements that create everything the articles say, in order, after what they owned is gone. */
-function createStatements(articles: ArticleToWrite[]): Statement[] {
+/** A fact's identity fields, null when absent, so every declaration sets the same keys. */
+function factIdentity(collection: FactCollection, fact: AnnotatedFact) {
+  return Object.fromEntries(
+    FACT_IDENTITY_FIELDS[collection]
+      .filter((field) => !field.endsWith('Id') && field !== 'aboutIds')
+      .map((field) => [field, (fact as Record<string, unknown>)[field] ?? null]),
+  );
+}
+
+/**
+ * The statements that create everything the articles say, in order, after what they owned is
+ * gone; the facts they report are added to `changed`, to be consolidated.
+ */
+function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): Statement[] {
   const statements: Statement[] = [];
   const run = (query: string, rows: unknown[]) => {
     if (rows.length > 0) statements.push([query, { rows }]);
@@ -290,12 +387,9 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
   const mentions: { articleId: string; rows: unknown[] }[] = [];
   const assertions: unknown[] = [];
-  const dateEvidences: unknown[] = [];
   const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
-  const figures: unknown[] = [];
-  const claims: unknown[] = [];
+  const reports = { Figure: [] as unknown[], Claim: [] as unknown[], Deployment: [] as unknown[] };
   const claimEdges: unknown[] = [];
-  const deployments: unknown[] = [];
   const links = Object.fromEntries(Object.keys(LINKS).map((name) => [name, new KeyedRows<LinkRow>()])) as Record<LinkName, KeyedRows<LinkRow>>;
 
   for (const { annotation } of articles) {
@@ -303,7 +397,13 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
     const mentionRows: unknown[] = [];
     mentions.push({ articleId, rows: mentionRows });
     const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
-      if (to !== undefined) links[name].set(`${from}|${to}`, { from, to, position });
+      if (to === undefined) return;
+      const reported = LINKS[name][3] === 'report';
+      links[name].set(`${from}|${to}${reported ? `|${articleId}` : ''}`, { from, to, position, articleId: reported ? articleId : null });
+    };
+    const report = (label: keyof typeof reports, collection: FactCollection, fact: AnnotatedFact, properties: Record<string, unknown>) => {
+      changed[label].add(fact.id);
+      reports[label].push({ id: fact.id, articleId, identity: factIdentity(collection, fact), report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) } });
     };
     for (const entity of annotation.entities) {
       const known = entities.get(entity.id);
@@ -311,9 +411,12 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
       else entities.set(entity.id, { entity, aliases: entity.aliases });
       mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
       if (entity.kind === 'EVENT') {
-        assertions.push({ entityId: entity.id, articleId, properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence) } });
-        // Only the declaring article has the date's evidence (a reference carries the date alone).
-        if (entity.date?.evidence) dateEvidences.push({ id: entity.id, properties: { dateArticleId: articleId, ...dateEvidence(entity.date, []) } });
+        changed.Event.add(entity.id);
+        assertions.push({
+          entityId: entity.id,
+          articleId,
+          properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence), ...dateProperties(entity.date), ...dateEvidence(entity.date, entity.evidence) },
+        });
       }
     }
     for (const relation of annotation.relations) {
@@ -339,20 +442,7 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
     for (const figure of annotation.figures) {
       link('figureEvent', figure.id, figure.eventId);
       link('figureSource', figure.id, figure.sourceId);
-      figures.push({
-        id: figure.id,
-        articleId,
-        metric: figure.metric,
-        counts: figure.counts,
-        value: figure.value ?? null,
-        lowerBound: figure.lowerBound ?? null,
-        lowerBoundExclusive: figure.lowerBoundExclusive,
-        upperBound: figure.upperBound ?? null,
-        approximate: figure.approximate,
-        text: figure.text,
-        certainty: figure.certainty,
-        ...evidenceProperties(figure.evidence),
-      });
+      report('Figure', 'figures', figure, { text: figure.text });
     }
     const claimsById = new Map(annotation.claims.map((claim) => [claim.id, claim]));
     for (const claim of annotation.claims) {
@@ -369,31 +459,17 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
           });
         }
       });
-      claims.push({
-        id: claim.id,
-        articleId,
-        kind: claim.kind,
-        summary: claim.summary,
-        quote: claim.quote,
-        certainty: claim.certainty,
-        ...context.properties,
-        ...evidenceProperties(claim.evidence),
-      });
+      report('Claim', 'claims', claim, { quote: claim.quote, ...context.properties });
     }
     for (const deployment of annotation.deployments) {
       link('deploymentCountry', deployment.id, deployment.countryId);
       link('deploymentDestination', deployment.id, deployment.destinationId);
       link('deploymentTroops', deployment.id, deployment.troopsFigureId);
       link('deploymentMission', deployment.id, deployment.missionId);
-      deployments.push({
-        id: deployment.id,
-        articleId,
-        force: deployment.force,
+      report('Deployment', 'deployments', deployment, {
         status: deployment.status,
-        certainty: deployment.certainty,
         ...dateProperties(deployment.date),
         ...dateEvidence(deployment.date, deployment.evidence),
-        ...evidenceProperties(deployment.evidence),
       });
     }
   }
@@ -408,11 +484,8 @@ function createStatements(articles: ArticleToWrite[]): Statement[] {
   }
   statements.push([CREATE_MENTIONS, { articles: mentions }]);
   run(CREATE_EVENT_ASSERTIONS, assertions);
-  run(SET_ENTITY_PROPERTIES, dateEvidences);
   for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
-  run(createNodesQuery('Figure'), figures);
-  run(createNodesQuery('Claim'), claims);
-  run(createNodesQuery('Deployment'), deployments);
+  for (const [label, rows] of Object.entries(reports)) run(reportFactQuery(label), rows);
   for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
   run(CREATE_CLAIM_EDGES, claimEdges);
   return statements;
@@ -475,8 +548,8 @@ function backgroundStatements(background: Background): Statement[] {
   return statements;
 }
 
-/** The stored format this writer produces: 2 added provenance and date intervals, 3 claim edges. */
-const FORMAT_VERSION = 3;
+/** The stored format this writer produces: 2 added provenance and date intervals, 3 claim edges, 4 reports. */
+const FORMAT_VERSION = 4;
 const STORED_FORMAT = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.formatVersion AS version";
 /** Brings a graph written before provenance up to date: what it held was stated by its articles. */
 const UPGRADE_TO_PROVENANCE = [
@@ -497,6 +570,20 @@ const UPGRADE_TO_PROVENANCE = [
                              basis: 'ARTICLE', position: about.position, evidenceStarts: claim.evidenceStarts,
                              evidenceEnds: claim.evidenceEnds, evidenceTexts: claim.evidenceTexts}]->(subject)`,
 ];
+const DATE_FIELD_PROJECTION = DATE_FIELDS.map((field) => `.${field}`).join(', ');
+/** Brings a graph written before reports up to date: each fact was one article's, its only report. */
+const UPGRADE_TO_REPORTS = [
+  `MATCH (fact) WHERE (fact:Figure OR fact:Claim OR fact:Deployment) AND fact.articleId IS NOT NULL AND NOT (fact)-[:REPORTED_IN]->()
+   MATCH (article:Article {id: fact.articleId})
+   CREATE (fact)-[report:REPORTED_IN]->(article)
+   SET report = fact {.certainty, .text, .quote, .status, .mediumBasis, .mediumReason, .mediumEvidenceStarts, .mediumEvidenceEnds,
+                      .mediumEvidenceTexts, .evidenceStarts, .evidenceEnds, .evidenceTexts, ${DATE_FIELD_PROJECTION}}`,
+  'MATCH (fact)-[link:VIA|TROOPS]->() WHERE link.articleId IS NULL SET link.articleId = fact.articleId',
+  `MATCH (event:Event)-[assertion:ASSERTED_IN]->(article:Article) WHERE event.dateArticleId = article.id AND assertion.dateIso IS NULL
+   SET assertion += event {${DATE_FIELD_PROJECTION}}`,
+];
+const ALL_FACT_IDS = `MATCH (fact) WHERE fact:Event OR fact:Figure OR fact:Claim OR fact:Deployment
+  RETURN [CASE WHEN fact:Event THEN 'Event' WHEN fact:Figure THEN 'Figure' WHEN fact:Claim THEN 'Claim' ELSE 'Deployment' END, fact.id] AS fact`;
 const STORE_FORMAT = "MERGE (meta:GraphMeta {id: 'graph'}) SET meta.formatVersion = $version";
 
 /** Upgrades a graph stored in an older format, in one transaction; a current one is left alone. */
@@ -506,8 +593,13 @@ export async function upgradeStoredGraph(driver: Driver, database: string): Prom
     return await session.executeWrite(async (tx) => {
       const [record] = (await tx.run(STORED_FORMAT)).records;
       if (Number(record?.get('version') ?? 0) >= FORMAT_VERSION) return false;
-      for (const query of UPGRADE_TO_PROVENANCE) await tx.run(query);
-      await runAll(tx, [[STORE_FORMAT, { version: FORMAT_VERSION }], bumpDataVersion()]);
+      for (const query of [...UPGRADE_TO_PROVENANCE, ...UPGRADE_TO_REPORTS]) await tx.run(query);
+      const facts = (await tx.run(ALL_FACT_IDS)).records.map((fact) => fact.get('fact') as [FactLabel, string]);
+      await runAll(tx, [
+        ...consolidateStatements(reportedBefore([{ hash: null, entityIds: [], factIds: facts }], noChangedFacts())),
+        [STORE_FORMAT, { version: FORMAT_VERSION }],
+        bumpDataVersion(),
+      ]);
       return true;
     });
   } finally {
@@ -548,28 +640,45 @@ export interface IdentityConflict {
   articleIds: string[];
 }
 
-const IDENTITY_CONFLICTS = `
+/** Stored nodes (`label`) whose identity differs from a row's, with the articles outside the run that state them. */
+const identityConflictsQuery = (label: string, link: string) => `
   UNWIND $rows AS row
-  MATCH (entity:Entity {id: row.id})
-  WITH entity, row, [key IN keys(row.properties) WHERE
-    coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
+  MATCH (node:${label} {id: row.id})
+  WITH node, row, [key IN keys(row.properties) WHERE
+    coalesce(node[key] <> row.properties[key], node[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
   WHERE size(fields) > 0
-  WITH entity, row, fields,
-       [(entity)-[:MENTIONED_IN]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
+  WITH node, row, fields,
+       [(node)-[:${link}]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
   WHERE size(others) > 0
-  RETURN entity.id AS entityId, fields[0] AS field, entity[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+  RETURN node.id AS entityId, fields[0] AS field, node[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+
+const FACT_LABELS = { figures: 'Figure', claims: 'Claim', deployments: 'Deployment' } as const satisfies Record<FactCollection, FactLabel>;
 
 /**
- * Entities that the database holds with another identity and that articles outside this run
- * mention: writing the run would let load order decide the identity. Editing an entity's only
- * declaration is fine when every article mentioning it is in the run.
+ * Entities and facts that the database holds with another identity and that articles outside this
+ * run mention or report: writing the run would let load order decide the identity. Editing an
+ * entity's or fact's only declaration is fine when every article stating it is in the run.
  */
 export async function findIdentityConflicts(driver: Driver, database: string, articles: ArticleToWrite[]): Promise<IdentityConflict[]> {
-  const entities = new Map(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => [entity.id, entity])));
-  const rows = [...entities.values()].map((entity) => ({ id: entity.id, properties: entityProperties(entity) }));
   const articleIds = articles.map(({ annotation }) => annotation.article.id);
-  const { records } = await driver.executeQuery(IDENTITY_CONFLICTS, { rows, articleIds }, { database });
-  return records.map((record) => record.toObject() as IdentityConflict);
+  const distinct = <T extends { id: string }>(items: T[]) => [...new Map(items.map((item) => [item.id, item])).values()];
+  const checks: [string, unknown[]][] = [
+    [
+      identityConflictsQuery('Entity', 'MENTIONED_IN'),
+      distinct(articles.flatMap(({ annotation }) => annotation.entities)).map((entity) => ({ id: entity.id, properties: entityProperties(entity) })),
+    ],
+    ...(Object.entries(FACT_LABELS) as [FactCollection, FactLabel][]).map(([collection, label]): [string, unknown[]] => [
+      identityConflictsQuery(label, 'REPORTED_IN'),
+      distinct(articles.flatMap(({ annotation }) => annotation[collection] as AnnotatedFact[])).map((fact) => ({ id: fact.id, properties: factIdentity(collection, fact) })),
+    ]),
+  ];
+  const conflicts: IdentityConflict[] = [];
+  for (const [query, rows] of checks) {
+    if (rows.length === 0) continue;
+    const { records } = await driver.executeQuery(query, { rows, articleIds }, { database });
+    conflicts.push(...records.map((record) => record.toObject() as IdentityConflict));
+  }
+  return conflicts;
 }
 
 /** Runs statements in order, sent together so the server needs no round trip each. */
@@ -592,6 +701,28 @@ function rederiveStatements(entityIds: string[]): Statement[] {
       ];
 }
 
+interface StoredArticle {
+  hash: string | null;
+  entityIds: string[];
+  /** The facts it reports, as [label, id]. */
+  factIds: [FactLabel, string][];
+}
+
+const storedArticle = (record: { get(key: string): unknown }): StoredArticle => ({
+  hash: record.get('hash') as string | null,
+  entityIds: record.get('entityIds') as string[],
+  factIds: record.get('factIds') as [FactLabel, string][],
+});
+
+/** The facts that the stored articles reported (events among the entities they mention), to be consolidated again. */
+function reportedBefore(articles: StoredArticle[], changed: ChangedFacts): ChangedFacts {
+  for (const { entityIds, factIds } of articles) {
+    for (const id of entityIds) changed.Event.add(id);
+    for (const [label, id] of factIds) changed[label].add(id);
+  }
+  return changed;
+}
+
 /**
  * Writes the articles in one transaction, skipping those whose stored hash is the same (unless
  * `force`). Returns each article's outcome, in order. A failure writes none of them.
@@ -607,10 +738,7 @@ export async function writeArticles(
     return await session.executeWrite(async (tx) => {
       const articleIds = articles.map((article) => article.annotation.article.id);
       const stored = new Map(
-        (await tx.run(STORED_ARTICLES, { articleIds })).records.map((record) => [
-          record.get('articleId') as string,
-          { hash: record.get('hash') as string | null, entityIds: record.get('entityIds') as string[] },
-        ]),
+        (await tx.run(STORED_ARTICLES, { articleIds })).records.map((record) => [record.get('articleId') as string, storedArticle(record)]),
       );
       const outcomes = articles.map((article, index): WriteOutcome =>
         !options.force && stored.get(articleIds[index]!)?.hash === article.hash ? 'unchanged' : 'written',
@@ -619,10 +747,12 @@ export async function writeArticles(
       if (toWrite.length === 0) return outcomes;
       const rewritten = toWrite.map((article) => article.annotation.article.id).filter((id) => stored.has(id));
       const previouslyMentioned = [...new Set(rewritten.flatMap((id) => stored.get(id)!.entityIds))];
+      const changed = reportedBefore(rewritten.map((id) => stored.get(id)!), noChangedFacts());
       await runAll(tx, [
         ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
-        ...createStatements(toWrite),
+        ...createStatements(toWrite, changed),
         ...rederiveStatements(previouslyMentioned),
+        ...consolidateStatements(changed),
         // New entities get their background facts in the transaction that creates them.
         ...(options.background ? backgroundStatements(options.background) : []),
         bumpDataVersion(),
@@ -641,10 +771,12 @@ export async function removeArticle(driver: Driver, database: string, articleId:
     return await session.executeWrite(async (tx) => {
       const [record] = (await tx.run(STORED_ARTICLES, { articleIds: [articleId] })).records;
       if (!record) return false;
+      const stored = storedArticle(record);
       await runAll(tx, [
         ...removeStatements([articleId]),
         [REMOVE_ARTICLE, { articleId }],
-        ...rederiveStatements(record.get('entityIds') as string[]),
+        ...rederiveStatements(stored.entityIds),
+        ...consolidateStatements(reportedBefore([stored], noChangedFacts())),
         bumpDataVersion(),
       ]);
       return true;

@@ -17,8 +17,11 @@ import {
   basisKept,
   locationExpression,
   parseRow,
+  relationGroup,
   relationProjection,
   relationSchema,
+  reportsExpression,
+  toReports,
   toEntities,
   toEntityOrNull,
   toCoordinates,
@@ -35,6 +38,7 @@ import type {
   EntityRecord,
   FigureRecord,
   RelationRecord,
+  ReportRecord,
   SpanRecord,
 } from './types.ts';
 
@@ -89,18 +93,20 @@ function relationPattern({ types, direction, otherLabel }: Omit<RelationQuery, '
 const relationKey = (query: Omit<RelationQuery, 'first'>) =>
   `${[...(query.types ?? ['*'])].sort().join('|')}:${query.direction}:${query.otherLabel ?? ''}:${excludedKey(query.excluded ?? [])}`;
 
-const relationsExpression = (query: Omit<RelationQuery, 'first'>, returned: string) =>
+/** Relations of `n`, each the statements of every article (and background) grouped into one, at most `first`. */
+const relationsExpression = (query: Omit<RelationQuery, 'first'>) =>
   `COLLECT { MATCH ${relationPattern(query)} WHERE ${basisKept('relation', '$_excluded')}
-    WITH n, relation, other ORDER BY type(relation), other.name, other.id, relation.articleId LIMIT $_first
-    RETURN ${returned} }`;
+    WITH ${relationGroup}
+    ORDER BY type, other.name, other.id, title, role LIMIT $_first
+    RETURN ${relationProjection} }`;
 
-/** Relations of `n` with their evidence, at most `first`. */
+/** Relations of `n` with their reports and evidence, at most `first`. */
 export function relations(query: RelationQuery): Facet<RelationRecord[]> {
   if (query.types?.length === 0) throw new Error('An empty type list selects nothing; pass null for every type');
   return {
     key: `relations:${relationKey(query)}:${query.first}`,
     anchor: 'Entity',
-    expression: relationsExpression(query, relationProjection),
+    expression: relationsExpression(query),
     parameters: { first: integer(query.first), excluded: query.excluded ?? [] },
     parse: listOf(relationSchema, 'relation'),
   };
@@ -176,17 +182,16 @@ export function eventCountries(first: number): Facet<EntityRecord[]> {
   };
 }
 
-/** An event's certainty: the weakest any article gives (STATED when none asserts it). */
-export const eventCertainty: Facet<Certainty> = {
-  key: 'eventCertainty',
-  anchor: 'Entity',
-  expression: 'COLLECT { MATCH (n)-[assertion:ASSERTED_IN]->(:Article) RETURN DISTINCT assertion.certainty }',
-  parameters: {},
-  parse: (value) => {
-    const certainties = parseRow(z.array(z.enum(CERTAINTIES)), value ?? [], 'certainty');
-    return CERTAINTY_RANK.reduce<Certainty>((weakest, next) => (certainties.includes(next) ? next : weakest), 'STATED');
-  },
-};
+/** The articles' reports of an event, the strongest first, then the latest, at most `first`. */
+export function eventReports(first: number): Facet<ReportRecord[]> {
+  return {
+    key: `eventReports:${first}`,
+    anchor: 'Entity',
+    expression: reportsExpression('n', 'ASSERTED_IN', '$_first'),
+    parameters: { first: integer(first) },
+    parse: toReports,
+  };
+}
 
 /** The spans that state an event happened. */
 export const eventEvidence = (first: number) => spansByArticle('eventEvidence', 'ASSERTED_IN', first);
@@ -255,13 +260,13 @@ export function articleEntities(kinds: readonly EntityKind[] | null, first: numb
   };
 }
 
-/** An article's facts of one kind, in text order. */
+/** The facts of one kind an article reports, in the order of its text. */
 function articleFacts<T>(key: string, label: string, projection: string, schema: z.ZodType<T>, first: number): Facet<T[]> {
   return {
     key: `${key}:${first}`,
     anchor: 'Article',
-    expression: `COLLECT { MATCH (fact:${label} {articleId: n.id})
-      WITH fact ORDER BY ${TEXT_ORDER('fact')} LIMIT $_first
+    expression: `COLLECT { MATCH (fact:${label})-[report:REPORTED_IN]->(n)
+      WITH fact ORDER BY report.evidenceStarts[0], fact.id LIMIT $_first
       RETURN ${projection} }`,
     parameters: { first: integer(first) },
     parse: listOf(schema, label.toLowerCase()),

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { dateInterval } from '../domain/dates.ts';
-import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
+import { MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
 import {
   BASES,
+  CERTAINTY_RANK,
   CERTAINTIES,
   CLAIM_KINDS,
   DATE_PRECISIONS,
@@ -25,6 +26,7 @@ import type {
   PartialDateRecord,
   ProvenanceRecord,
   RelationRecord,
+  ReportRecord,
   SpanRecord,
 } from './types.ts';
 
@@ -49,10 +51,19 @@ const optionalBasis = basis.nullish().transform((value) => value ?? null);
 const offsets = z.array(z.number().int()).nullish();
 const texts = z.array(text).nullish();
 
-/** Spans from parallel arrays; none without an article (a background fact has no text). */
-function toSpanRecords(articleId: string | null | undefined, starts: number[] | null | undefined, ends: number[] | null | undefined, spanTexts: string[] | null | undefined): SpanRecord[] {
+/**
+ * Spans from parallel arrays, in one article or (a fact's spans from all its reports) each in the
+ * article `articleIds` gives it; none without an article (a background fact has no text).
+ */
+function toSpanRecords(
+  articleId: string | null | undefined,
+  starts: number[] | null | undefined,
+  ends: number[] | null | undefined,
+  spanTexts: string[] | null | undefined,
+  articleIds?: string[] | null,
+): SpanRecord[] {
   if (articleId === null || articleId === undefined) return [];
-  return (starts ?? []).map((start, index) => ({ articleId, start, end: ends?.[index] ?? start, text: spanTexts?.[index] ?? '' }));
+  return (starts ?? []).map((start, index) => ({ articleId: articleIds?.[index] ?? articleId, start, end: ends?.[index] ?? start, text: spanTexts?.[index] ?? '' }));
 }
 
 /** The node properties of a date (events, claims, deployments), projected with `.dateIso`… */
@@ -69,6 +80,16 @@ const dateFields = {
   dateEvidenceTexts: texts,
 };
 type DateFields = z.output<z.ZodObject<typeof dateFields>>;
+
+/** What a fact node's reports say together, as the writer consolidated them. */
+const CORROBORATION_PROPERTIES = '.weakestCertainty, .articleCount, .sourceCount, .datesDisagree, .dateArticleId';
+const corroborationFields = {
+  weakestCertainty: certainty,
+  articleCount: z.number().int(),
+  sourceCount: z.number().int(),
+  datesDisagree: flag,
+  dateArticleId: optionalText,
+};
 
 /** A date with its interval and provenance; its evidence is in the article `articleId`. */
 function toDate(row: DateFields, articleId: string | null | undefined): PartialDateRecord | null {
@@ -115,6 +136,7 @@ export const locationExpression = (variable: string, excluded: string | null = n
 export const entityProjection = (variable: string) =>
   `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
   `date: CASE WHEN ${variable}.dateIso IS NOT NULL THEN ${variable} {.dateArticleId, ${DATE_PROPERTIES}} END, ` +
+  `consolidation: CASE WHEN ${variable}.articleCount IS NOT NULL THEN ${variable} {.certainty, ${CORROBORATION_PROPERTIES}} END, ` +
   `location: ${locationExpression(variable)}}`;
 
 /** A location row: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
@@ -148,6 +170,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     wikidataId: optionalText,
     location: z.unknown(),
     date: z.object({ dateArticleId: optionalText, ...dateFields }).nullish(),
+    consolidation: z.object({ certainty, ...corroborationFields }).nullish(),
   })
   .transform((row) => ({
     id: row.id,
@@ -160,6 +183,15 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     wikidataId: row.wikidataId,
     coordinates: toCoordinates(row.location),
     date: row.date ? toDate(row.date, row.date.dateArticleId) : null,
+    consolidation: row.consolidation
+      ? {
+          certainty: row.consolidation.certainty,
+          weakestCertainty: row.consolidation.weakestCertainty,
+          articleCount: row.consolidation.articleCount,
+          sourceCount: row.consolidation.sourceCount,
+          datesDisagree: row.consolidation.datesDisagree,
+        }
+      : null,
   }));
 
 export const toEntity = (value: unknown): EntityRecord => parseRow(entitySchema, value, 'entity');
@@ -171,8 +203,55 @@ export const evidenceProjection = (variable: string, articleId: string) =>
   `{articleId: ${articleId}, starts: ${variable}.evidenceStarts, ends: ${variable}.evidenceEnds, texts: ${variable}.evidenceTexts}`;
 
 export const spansSchema: z.ZodType<SpanRecord[]> = z
-  .object({ articleId: text.nullish(), starts: offsets, ends: offsets, texts })
-  .transform(({ articleId, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts));
+  .object({ articleId: text.nullish(), articleIds: z.array(text).nullish(), starts: offsets, ends: offsets, texts })
+  .transform(({ articleId, articleIds, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts, articleIds));
+
+/** A fact's evidence: every report's spans, the primary report's first, each in its own article. */
+const factEvidenceProjection = (variable: string) =>
+  `{articleId: ${variable}.articleId, articleIds: ${variable}.evidenceArticleIds, starts: ${variable}.evidenceStarts[..${MAX_EVIDENCE_SPANS}], ` +
+  `ends: ${variable}.evidenceEnds[..${MAX_EVIDENCE_SPANS}], texts: ${variable}.evidenceTexts[..${MAX_EVIDENCE_SPANS}]}`;
+
+/** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
+export const certaintyRank = (certainty: string) =>
+  `CASE ${certainty} ${CERTAINTY_RANK.map((value, rank) => `WHEN '${value}' THEN ${rank}`).join(' ')} END`;
+
+/** Reports in the order facts are consolidated: the strongest, then the latest article. */
+const REPORT_ORDER = (report: string, article: string) =>
+  `${certaintyRank(`${report}.certainty`)}, coalesce(${article}.publishedAt, '') DESC, ${article}.id`;
+
+/** One article's report (an edge from the fact to its article), read back by `reportSchema`. */
+const reportProjection = (report: string, article: string) =>
+  `${report} {articleId: ${article}.id, .certainty, .basis, .reason, .evidenceStarts, .evidenceEnds, .evidenceTexts, ${DATE_PROPERTIES}}`;
+
+/** The reports of a fact node, at most `first` (a parameter or a number). */
+export const reportsExpression = (variable: string, link: 'ASSERTED_IN' | 'REPORTED_IN', first: string | number = MAX_PAGE_SIZE) =>
+  `COLLECT { MATCH (${variable})-[${variable}Report:${link}]->(${variable}Article:Article)
+    WITH ${variable}Report, ${variable}Article ORDER BY ${REPORT_ORDER(`${variable}Report`, `${variable}Article`)} LIMIT ${first}
+    RETURN ${reportProjection(`${variable}Report`, `${variable}Article`)} }`;
+
+export const reportSchema: z.ZodType<ReportRecord> = z
+  .object({
+    articleId: text,
+    certainty,
+    basis: optionalBasis,
+    reason: optionalText,
+    evidenceStarts: offsets,
+    evidenceEnds: offsets,
+    evidenceTexts: texts,
+    ...dateFields,
+  })
+  .transform((row) => {
+    const evidence = toSpanRecords(row.articleId, row.evidenceStarts, row.evidenceEnds, row.evidenceTexts);
+    return {
+      articleId: row.articleId,
+      certainty: row.certainty,
+      provenance: { basis: row.basis ?? 'ARTICLE', reason: row.reason, reference: null, evidence },
+      evidence,
+      date: toDate(row, row.articleId),
+    };
+  });
+export const toReports = (value: unknown): ReportRecord[] => parseRow(z.array(reportSchema), value ?? [], 'report list');
+
 
 const locationSchema = z.object({
   hops: z.number().int(),
@@ -188,41 +267,91 @@ export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, v
 export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
   parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();
 
-/** A relation seen from `n` to `other`, read back by `relationSchema`. */
+/**
+ * A relation seen from `n` to `other`: every article's statement of it (each an edge, its report)
+ * and a background fact grouped into one, by `relationGroup`, read back by `relationSchema`.
+ */
+export const relationGroup = `n, other, type(relation) AS type, CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END AS direction,
+  relation.title AS title, relation.former AS former, relation.role AS role, collect(relation) AS statements`;
+
 export const relationProjection = `{
-  type: type(relation),
-  direction: CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END,
-  other: ${entityProjection('other')},
-  certainty: relation.certainty, title: relation.title, former: relation.former, role: relation.role,
-  basis: relation.basis, reason: relation.reason, reference: relation.reference,
-  evidence: ${evidenceProjection('relation', 'relation.articleId')}
+  type: type, direction: direction, other: ${entityProjection('other')}, title: title, former: former, role: role,
+  statements: [statement IN statements | {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
+    reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
+    texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
+      RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
 }`;
+
+/** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
+const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; articleId: string | null; article?: { publishedAt: string | null } | null }>(items: T[]) =>
+  [...items].sort(
+    (a, b) =>
+      CERTAINTY_RANK.indexOf(a.certainty) - CERTAINTY_RANK.indexOf(b.certainty) ||
+      (b.article?.publishedAt ?? '').localeCompare(a.article?.publishedAt ?? '') ||
+      (a.articleId ?? '').localeCompare(b.articleId ?? ''),
+  );
+
+const BASIS_ORDER = ['ARTICLE', 'INFERRED', 'BACKGROUND'] as const;
 
 export const relationSchema: z.ZodType<RelationRecord> = z
   .object({
     type: z.enum(RELATION_TYPES),
     direction: z.enum(['OUT', 'IN']),
     other: entitySchema,
-    certainty,
-    evidence: spansSchema,
     title: optionalText,
     former: z.boolean().nullish().transform((value) => value ?? null),
     role: optionalText,
-    basis,
-    reason: optionalText,
-    reference: optionalText,
+    statements: z.array(
+      z.object({
+        articleId: optionalText,
+        certainty,
+        basis,
+        reason: optionalText,
+        reference: optionalText,
+        starts: offsets,
+        ends: offsets,
+        texts,
+        article: z.object({ source: text, publishedAt: optionalText }).nullish(),
+      }),
+    ),
   })
-  .transform(({ basis: relationBasis, reason, reference, ...relation }) => ({
-    ...relation,
-    provenance: { basis: relationBasis, reason, reference, evidence: relation.evidence },
-  }));
+  .transform(({ statements, ...relation }) => {
+    const ordered = strongestFirst(statements);
+    const reports = ordered.flatMap((statement): ReportRecord[] => {
+      if (statement.articleId === null) return [];
+      const evidence = toSpanRecords(statement.articleId, statement.starts, statement.ends, statement.texts);
+      return [{ articleId: statement.articleId, certainty: statement.certainty, provenance: { basis: statement.basis, reason: statement.reason, reference: null, evidence }, evidence, date: null }];
+    });
+    // The provenance of the best-founded statement: an article's own words before an inference, before background.
+    const founding = [...ordered].sort((a, b) => BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis))[0]!;
+    const evidence = reports.flatMap((report) => report.evidence).slice(0, MAX_EVIDENCE_SPANS);
+    return {
+      ...relation,
+      certainty: ordered[0]!.certainty,
+      weakestCertainty: ordered.at(-1)!.certainty,
+      articleCount: reports.length,
+      sourceCount: new Set(ordered.flatMap((statement) => (statement.article ? [statement.article.source] : []))).size,
+      evidence,
+      provenance: {
+        basis: founding.basis,
+        reason: founding.reason,
+        reference: founding.reference,
+        evidence: reports
+          .filter((report) => report.provenance.basis === founding.basis)
+          .flatMap((report) => report.evidence)
+          .slice(0, MAX_EVIDENCE_SPANS),
+      },
+      reports,
+    };
+  });
 
 /** Figures with their event and source inline, so neither costs another round trip. */
 export const figureProjection = (variable: string) => `${variable} {
   .id, .articleId, .metric, .counts, .value, .lowerBound, .lowerBoundExclusive, .upperBound, .approximate, .text, .certainty,
+  ${CORROBORATION_PROPERTIES}, reports: ${reportsExpression(variable, 'REPORTED_IN')},
   event: head(COLLECT { MATCH (${variable})-[:FIGURE_OF]->(figureEvent:Event) RETURN ${entityProjection('figureEvent')} }),
   source: head(COLLECT { MATCH (${variable})-[:SOURCED_FROM]->(figureSource:Entity) RETURN ${entityProjection('figureSource')} }),
-  evidence: ${evidenceProjection(variable, `${variable}.articleId`)}
+  evidence: ${factEvidenceProjection(variable)}
 }`;
 
 export const figureSchema: z.ZodType<FigureRecord> = z.object({
@@ -239,16 +368,20 @@ export const figureSchema: z.ZodType<FigureRecord> = z.object({
   event: entitySchema.nullish().transform((value) => value ?? null),
   source: entitySchema.nullish().transform((value) => value ?? null),
   certainty,
+  ...corroborationFields,
+  reports: z.array(reportSchema),
   evidence: spansSchema,
 });
 
 export const claimProjection = (variable: string) => `${variable} {
-  .id, .articleId, .kind, .summary, .quote, .certainty, ${DATE_PROPERTIES},
+  .id, .articleId, .kind, .summary, .quote, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
+  reports: ${reportsExpression(variable, 'REPORTED_IN')},
   .mediumBasis, .mediumReason, .mediumEvidenceStarts, .mediumEvidenceEnds, .mediumEvidenceTexts,
   speaker: head(COLLECT { MATCH (${variable})-[:SAID_BY]->(claimSpeaker:Entity) RETURN ${entityProjection('claimSpeaker')} }),
-  medium: head(COLLECT { MATCH (${variable})-[:VIA]->(claimMedium:Entity) RETURN ${entityProjection('claimMedium')} }),
+  medium: head(COLLECT { MATCH (${variable})-[via:VIA]->(claimMedium:Entity) WITH via, claimMedium ORDER BY via.articleId = ${variable}.articleId DESC, via.articleId
+    RETURN ${entityProjection('claimMedium')} }),
   about: COLLECT { MATCH (${variable})-[claimLink:ABOUT]->(claimSubject:Entity) RETURN ${entityProjection('claimSubject')} ORDER BY claimLink.position },
-  evidence: ${evidenceProjection(variable, `${variable}.articleId`)}
+  evidence: ${factEvidenceProjection(variable)}
 }`;
 
 export const claimSchema: z.ZodType<ClaimRecord> = z
@@ -265,6 +398,8 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
     mediumEvidenceStarts: offsets,
     mediumEvidenceEnds: offsets,
     mediumEvidenceTexts: texts,
+    ...corroborationFields,
+    reports: z.array(reportSchema),
     speaker: entitySchema.nullish().transform((value) => value ?? null),
     medium: entitySchema.nullish().transform((value) => value ?? null),
     about: z.array(entitySchema),
@@ -290,16 +425,24 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
           },
     about: row.about,
     evidence: row.evidence,
-    date: toDate(row, row.articleId),
+    date: toDate(row, row.dateArticleId),
+    datesDisagree: row.datesDisagree,
+    weakestCertainty: row.weakestCertainty,
+    articleCount: row.articleCount,
+    sourceCount: row.sourceCount,
+    reports: row.reports,
   }));
 
 export const deploymentProjection = (variable: string) => `${variable} {
-  .id, .articleId, .force, .status, .certainty, ${DATE_PROPERTIES},
+  .id, .articleId, .force, .status, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
+  reports: ${reportsExpression(variable, 'REPORTED_IN')},
   country: head(COLLECT { MATCH (${variable})-[:FROM_COUNTRY]->(sender:Country) RETURN ${entityProjection('sender')} }),
   destination: head(COLLECT { MATCH (${variable})-[:TO_COUNTRY]->(receiver:Country) RETURN ${entityProjection('receiver')} }),
-  troops: head(COLLECT { MATCH (${variable})-[:TROOPS]->(troopFigure:Figure) RETURN ${figureProjection('troopFigure')} }),
+  troops: head(COLLECT { MATCH (${variable})-[troopLink:TROOPS]->(troopFigure:Figure)
+    WITH troopLink, troopFigure ORDER BY troopLink.articleId = ${variable}.articleId DESC, troopLink.articleId
+    RETURN ${figureProjection('troopFigure')} }),
   mission: head(COLLECT { MATCH (${variable})-[:MISSION]->(missionEvent:Event) RETURN ${entityProjection('missionEvent')} }),
-  evidence: ${evidenceProjection(variable, `${variable}.articleId`)}
+  evidence: ${factEvidenceProjection(variable)}
 }`;
 
 export const deploymentSchema: z.ZodType<DeploymentRecord> = z
@@ -314,6 +457,8 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     destination: entitySchema,
     troops: figureSchema.nullish().transform((value) => value ?? null),
     mission: entitySchema.nullish().transform((value) => value ?? null),
+    ...corroborationFields,
+    reports: z.array(reportSchema),
     evidence: spansSchema,
   })
   .transform((row) => ({
@@ -327,7 +472,12 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     troops: row.troops,
     mission: row.mission,
     evidence: row.evidence,
-    date: toDate(row, row.articleId),
+    date: toDate(row, row.dateArticleId),
+    datesDisagree: row.datesDisagree,
+    weakestCertainty: row.weakestCertainty,
+    articleCount: row.articleCount,
+    sourceCount: row.sourceCount,
+    reports: row.reports,
   }));
 
 export const articleProjection = (variable: string) => `${variable} {.id, .title, .text, .publishedAt, .source}`;

@@ -46,6 +46,28 @@ export interface CoordinatesRecord {
   provenance: ProvenanceRecord;
 }
 
+/** One article's report of a fact: how that article states it. */
+export interface ReportRecord {
+  articleId: string;
+  certainty: Certainty;
+  provenance: ProvenanceRecord;
+  evidence: SpanRecord[];
+  date: PartialDateRecord | null;
+}
+
+/** What a fact's reports say together; `certainty` beside it is the strongest. */
+export interface CorroborationRecord {
+  weakestCertainty: Certainty;
+  articleCount: number;
+  sourceCount: number;
+}
+
+/** An event's consolidation: its certainty and whether its reports' dates disagree. */
+export interface EventConsolidationRecord extends CorroborationRecord {
+  certainty: Certainty;
+  datesDisagree: boolean;
+}
+
 export interface EntityRecord {
   id: string;
   kind: EntityKind;
@@ -58,9 +80,11 @@ export interface EntityRecord {
   /** Its own coordinates (background), if known. */
   coordinates: CoordinatesRecord | null;
   date: PartialDateRecord | null;
+  /** Events only: what their reports say together. */
+  consolidation: EventConsolidationRecord | null;
 }
 
-export interface RelationRecord {
+export interface RelationRecord extends CorroborationRecord {
   type: RelationType;
   direction: 'OUT' | 'IN';
   other: EntityRecord;
@@ -70,9 +94,10 @@ export interface RelationRecord {
   title: string | null;
   former: boolean | null;
   role: string | null;
+  reports: ReportRecord[];
 }
 
-export interface FigureRecord {
+export interface FigureRecord extends CorroborationRecord {
   id: string;
   articleId: string;
   metric: (typeof FIGURE_METRICS)[number];
@@ -87,9 +112,10 @@ export interface FigureRecord {
   source: EntityRecord | null;
   certainty: Certainty;
   evidence: SpanRecord[];
+  reports: ReportRecord[];
 }
 
-export interface ClaimRecord {
+export interface ClaimRecord extends CorroborationRecord {
   id: string;
   articleId: string;
   kind: (typeof CLAIM_KINDS)[number];
@@ -100,11 +126,13 @@ export interface ClaimRecord {
   mediumProvenance: ProvenanceRecord | null;
   about: EntityRecord[];
   date: PartialDateRecord | null;
+  datesDisagree: boolean;
   certainty: Certainty;
   evidence: SpanRecord[];
+  reports: ReportRecord[];
 }
 
-export interface DeploymentRecord {
+export interface DeploymentRecord extends CorroborationRecord {
   id: string;
   articleId: string;
   country: EntityRecord;
@@ -114,8 +142,10 @@ export interface DeploymentRecord {
   status: (typeof DEPLOYMENT_STATUSES)[number];
   date: PartialDateRecord | null;
   mission: EntityRecord | null;
+  datesDisagree: boolean;
   certainty: Certainty;
   evidence: SpanRecord[];
+  reports: ReportRecord[];
 }
 
 export interface ArticleRecord {
@@ -201,6 +231,10 @@ export interface EventCountsRecord {
 
 export interface FigureSummaryRecord {
   metric: (typeof FIGURE_METRICS)[number];
+  /** Who is counted, as the figures say it ("security personnel"): figures of other populations are summed apart. */
+  counts: string;
+  /** For troop figures of a deployment: the country whose contingent they count. */
+  contingent: EntityRecord | null;
   event: EntityRecord | null;
   country: EntityRecord | null;
   range: FigureRangeRecord;
@@ -215,6 +249,8 @@ export interface DeploymentTotalRecord {
   country: EntityRecord;
   destination: EntityRecord;
   deployments: number;
+  /** Reports of those deployments, across articles. */
+  reports: number;
   troops: FigureRangeRecord;
   statuses: { status: (typeof DEPLOYMENT_STATUSES)[number]; count: number }[];
 }

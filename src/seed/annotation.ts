@@ -130,10 +130,10 @@ const identity = {
 };
 
 /**
- * The fields that make up an entity's identity, compared across declarations. A date is compared
- * without its evidence, whose offsets belong to the declaring article.
+ * The fields that make up an entity's identity, compared across declarations. An event's date is
+ * not one of them: each article reports its own, and the graph keeps the most precise.
  */
-export const IDENTITY_FIELDS = ['kind', 'name', 'description', 'category', 'isoCode', 'date'] as const;
+export const IDENTITY_FIELDS = ['kind', 'name', 'description', 'category', 'isoCode'] as const;
 
 /** The registry of known entities (`seed/registry/entities.json`): identity only; mentions belong to articles. */
 export const registrySchema = z.strictObject({
@@ -193,6 +193,11 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     .max(MAX_EVIDENCE_SPANS, `has more than ${MAX_EVIDENCE_SPANS} evidence spans; cite the clearest ones`);
   const mentions = z.array(span).min(1, 'an entity needs at least one mention in the article');
   /**
+   * Ids of known events, deployments or figures that this declaration resembles but is not (see
+   * docs/annotating.md, "One story, many reports"): without it, a look-alike is refused at load.
+   */
+  const distinctFrom = z.array(id).min(1).optional();
+  /**
    * A date as precise as the text supports. Its evidence is the spans that give (ARTICLE) or
    * imply (INFERRED) it; an ARTICLE date without evidence rests on the evidence of its fact.
    */
@@ -226,7 +231,7 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     z.strictObject({ ...identity.base, ...identity.ORGANIZATION, mentions }),
     z.strictObject({ ...identity.base, ...identity.COUNTRY, mentions }),
     z.strictObject({ ...identity.base, ...identity.PLACE, mentions }),
-    z.strictObject({ ...identity.base, ...identity.EVENT, date: partialDate.optional(), mentions, certainty, evidence }),
+    z.strictObject({ ...identity.base, ...identity.EVENT, date: partialDate.optional(), mentions, certainty, evidence, distinctFrom }),
   ] as const;
 
   const relationSchema = z
@@ -260,25 +265,34 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
       }
     });
 
+  /**
+   * Figures, claims and deployments are facts shared by the articles that report them: one
+   * article declares a fact in full (its identity fields), others may declare it identically or
+   * reference it by id with their own report (wording, certainty, evidence, date).
+   */
+  const figureIdentity = {
+    id,
+    metric: z.enum(FIGURE_METRICS),
+    /** Who or what is counted, in the article's words: "security personnel", "people". */
+    counts: nonEmpty,
+    value: z.int().nonnegative().optional(),
+    lowerBound: z.int().nonnegative().optional(),
+    /** True when the wording excludes the bound itself: "more than 2,000". */
+    lowerBoundExclusive: z.boolean().default(false),
+    upperBound: z.int().nonnegative().optional(),
+    approximate: z.boolean(),
+    eventId: id.optional(),
+    sourceId: id.optional(),
+    distinctFrom,
+  };
+  const figureReport = {
+    /** The article's own wording of the number: "more than 2,000", "some 70", "dozens". */
+    text: nonEmpty,
+    certainty,
+    evidence,
+  };
   const figureSchema = z
-    .strictObject({
-      id,
-      metric: z.enum(FIGURE_METRICS),
-      /** Who or what is counted, in the article's words: "security personnel", "people". */
-      counts: nonEmpty,
-      value: z.int().nonnegative().optional(),
-      lowerBound: z.int().nonnegative().optional(),
-      /** True when the wording excludes the bound itself: "more than 2,000". */
-      lowerBoundExclusive: z.boolean().default(false),
-      upperBound: z.int().nonnegative().optional(),
-      approximate: z.boolean(),
-      /** The article's own wording of the number: "more than 2,000", "some 70", "dozens". */
-      text: nonEmpty,
-      eventId: id.optional(),
-      sourceId: id.optional(),
-      certainty,
-      evidence,
-    })
+    .strictObject({ ...figureIdentity, ...figureReport })
     .superRefine((figure, ctx) => {
       const hasBounds = figure.lowerBound !== undefined || figure.upperBound !== undefined;
       if (figure.value !== undefined && hasBounds) {
@@ -291,14 +305,22 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
         ctx.addIssue({ code: 'custom', message: '"lowerBoundExclusive" needs "lowerBound"', path: ['lowerBoundExclusive'] });
       }
     });
+  /** Another article's figure reported here: the same number from the same source. */
+  const figureReference = z.strictObject({ id, ...figureReport });
 
-  const claimSchema = z.strictObject({
+  const claimIdentity = {
     id,
     kind: z.enum(CLAIM_KINDS),
     summary: nonEmpty,
+    speakerId: id,
+    aboutIds: z
+      .array(id)
+      .min(1, 'a claim is about at least one entity')
+      .max(MAX_CLAIM_SUBJECTS, `a claim is about at most ${MAX_CLAIM_SUBJECTS} entities`),
+  };
+  const claimReport = {
     /** Verbatim from the article, so it must occur in its text. */
     quote: nonEmpty,
-    speakerId: id,
     /** Where it was said: a news outlet, a broadcast. */
     mediumId: id.optional(),
     date: partialDate.optional(),
@@ -307,28 +329,32 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
      * him", "said he"): it shares that claim's medium and date, as INFERRED, resting on `evidence`.
      */
     sameStatementAs: z.strictObject({ claimId: id, evidence }).optional(),
-    aboutIds: z
-      .array(id)
-      .min(1, 'a claim is about at least one entity')
-      .max(MAX_CLAIM_SUBJECTS, `a claim is about at most ${MAX_CLAIM_SUBJECTS} entities`),
     certainty,
     evidence,
-  });
+  };
+  const claimSchema = z.strictObject({ ...claimIdentity, ...claimReport });
+  /** Another article's claim reported here: the same statement by the same speaker. */
+  const claimReference = z.strictObject({ id, ...claimReport });
 
-  const deploymentSchema = z.strictObject({
+  const deploymentIdentity = {
     id,
     countryId: id,
     destinationId: id,
     /** The article's word for the force: "paratroopers", "peacekeepers", "troops". */
     force: nonEmpty,
+    missionId: id.optional(),
+    distinctFrom,
+  };
+  const deploymentReport = {
     troopsFigureId: id.optional(),
     status: z.enum(DEPLOYMENT_STATUSES),
     date: partialDate.optional(),
-    missionId: id.optional(),
     certainty,
     evidence,
-  });
-
+  };
+  const deploymentSchema = z.strictObject({ ...deploymentIdentity, ...deploymentReport });
+  /** Another article's deployment reported here: the same contingent. */
+  const deploymentReference = z.strictObject({ id, ...deploymentReport });
 
   /** A known entity (from the registry or another article) used here: its mentions, and aliases this article uses. */
   const reference = z.strictObject({
@@ -336,13 +362,14 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     id,
     aliases,
     mentions,
-    /** An EVENT reference says how this article states the event. */
+    /** An EVENT reference says how this article states the event, and may give its own date. */
     certainty: certainty.optional(),
     evidence: evidence.optional(),
+    date: partialDate.optional(),
   });
   /** An entity declared in full, or a reference to a known one (no "kind"). */
   const entity = z.discriminatedUnion('kind', [...declarations, reference]);
-    const annotation = z.strictObject({
+  const annotation = z.strictObject({
     $schema: z.string().optional(),
     /** Set by `npm run annotate -- draft`; the loader refuses the file until a reviewer deletes it. */
     draft: z.literal(true).optional(),
@@ -350,18 +377,29 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
     article: articleSchema,
     entities: z.array(entity).min(1),
     relations: z.array(relationSchema).default([]),
-    figures: z.array(figureSchema).default([]),
-    claims: z.array(claimSchema).default([]),
-    deployments: z.array(deploymentSchema).default([]),
+    figures: z.array(z.union([figureSchema, figureReference])).default([]),
+    claims: z.array(z.union([claimSchema, claimReference])).default([]),
+    deployments: z.array(z.union([deploymentSchema, deploymentReference])).default([]),
   });
   return { declaration: z.discriminatedUnion('kind', [...declarations]), entity, partialDate, relationSchema, figureSchema, claimSchema, deploymentSchema, annotation };
 }
+
+/**
+ * The key whose presence makes a fact a full declaration rather than a reference: a union's
+ * errors are reported for the branch the value meant.
+ */
+export const DECLARATION_KEYS = { figures: 'metric', claims: 'kind', deployments: 'countryId' } as const;
 
 /** Annotation files as written: spans may be quotes, entities may be references. */
 export const annotationInputSchema = schemasWithSpans(spanInputSchema).annotation;
 const resolved = schemasWithSpans(spanSchema);
 /** The resolved form: offsets only, every entity declared in full (as the seed is written). */
-export const annotationSchema = resolved.annotation.extend({ entities: z.array(resolved.declaration).min(1) });
+export const annotationSchema = resolved.annotation.extend({
+  entities: z.array(resolved.declaration).min(1),
+  figures: z.array(resolved.figureSchema).default([]),
+  claims: z.array(resolved.claimSchema).default([]),
+  deployments: z.array(resolved.deploymentSchema).default([]),
+});
 
 export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 export type EntityInput = AnnotationInput['entities'][number];
@@ -379,3 +417,14 @@ export type AnnotatedFigure = z.infer<typeof resolved.figureSchema>;
 export type AnnotatedClaim = z.infer<typeof resolved.claimSchema>;
 export type AnnotatedDeployment = z.infer<typeof resolved.deploymentSchema>;
 export type Annotation = Omit<z.infer<typeof annotationSchema>, '$schema' | 'draft' | 'candidates'>;
+/** An annotation whose spans have offsets but whose references are not resolved yet. */
+export type AnchoredAnnotation = z.infer<typeof resolved.annotation>;
+/** The collections of facts that articles share by id. */
+export type FactCollection = keyof typeof DECLARATION_KEYS;
+export type AnnotatedFact = Annotation[FactCollection][number];
+/** The fields of a fact that make it the same fact in every article; the rest is one article's report. */
+export const FACT_IDENTITY_FIELDS = {
+  figures: ['metric', 'counts', 'value', 'lowerBound', 'lowerBoundExclusive', 'upperBound', 'approximate', 'eventId', 'sourceId'],
+  claims: ['kind', 'summary', 'speakerId', 'aboutIds'],
+  deployments: ['countryId', 'destinationId', 'force', 'missionId'],
+} as const satisfies Record<FactCollection, readonly string[]>;

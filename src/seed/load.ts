@@ -14,16 +14,18 @@ import { findIdentityConflicts, syncBackground, upgradeStoredGraph, writeArticle
 import {
   checkUniqueArticleIds,
   BACKGROUND_FILE,
-  checkUniqueNodeIds,
   collectDeclarations,
+  collectFacts,
   parseAnnotationFile,
   readBackground,
   readRegistry,
   REGISTRY_FILE,
   resolveArticle,
   type KnownEntities,
+  type KnownFacts,
   type ValidatedArticle,
 } from './validate.ts';
+import { checkLookAlikes } from './look-alikes.ts';
 
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
@@ -59,8 +61,10 @@ export async function validateFiles(files: string[]): Promise<ValidatedSeed> {
   for (const file of files) parsed.push(await parseAnnotationFile(file));
   checkUniqueArticleIds(parsed);
   collectDeclarations(parsed.map(({ file, input }) => ({ file, entities: input.entities })), known);
-  const articles = parsed.map((article) => resolveArticle(article, known));
-  checkUniqueNodeIds(articles);
+  const facts: KnownFacts = new Map();
+  collectFacts(parsed, facts);
+  const articles = parsed.map((article) => resolveArticle(article, known, facts));
+  checkLookAlikes(articles);
   let background: Background | null = null;
   for (const dir of dirs) {
     const facts = await readBackground(path.join(dir, BACKGROUND_FILE), known);
@@ -128,7 +132,7 @@ export async function loadArticles(
   const conflicts = await findIdentityConflicts(driver, database, toWrite(articles));
   if (conflicts.length > 0) {
     throw new Error(
-      'Nothing was written: these entities are declared differently in the database, by articles not in this run:\n' +
+      'Nothing was written: these entities or facts are declared differently in the database, by articles not in this run:\n' +
         conflicts
           .map(({ entityId, field, stored, declared, articleIds }) =>
             `  "${entityId}": ${field} ${JSON.stringify(declared)} here, ${JSON.stringify(stored)} as stored for ${articleIds.join(', ')}`)

@@ -15,12 +15,17 @@ import type { z } from 'zod';
 import {
   annotationInputSchema,
   backgroundSchema,
+  DECLARATION_KEYS,
+  FACT_IDENTITY_FIELDS,
   IDENTITY_FIELDS,
   LIMITS,
   registrySchema,
+  type AnchoredAnnotation,
   type AnnotatedEntity,
+  type AnnotatedFact,
   type AnnotatedRelation,
   type Annotation,
+  type FactCollection,
   type AnnotationInput,
   type Background,
   type EntityInput,
@@ -118,21 +123,32 @@ export interface ParsedArticle {
   input: Omit<AnnotationInput, 'entities' | 'relations' | 'figures' | 'claims' | 'deployments'> & {
     entities: AnchoredEntity[];
     relations: AnnotatedRelation[];
-    figures: Annotation['figures'];
-    claims: Annotation['claims'];
-    deployments: Annotation['deployments'];
+    figures: AnchoredAnnotation['figures'];
+    claims: AnchoredAnnotation['claims'];
+    deployments: AnchoredAnnotation['deployments'];
   };
+}
+
+/**
+ * The problems of a value that failed to parse. A fact is a declaration or a reference: its
+ * problems are those of the form it meant (a declaration has its `DECLARATION_KEYS` key).
+ */
+function parseProblems(error: z.ZodError, json: unknown): AnnotationProblem[] {
+  return error.issues.flatMap((issue) => {
+    const [collection, index] = issue.path;
+    if (issue.code === 'invalid_union' && issue.path.length === 2 && typeof collection === 'string' && collection in DECLARATION_KEYS) {
+      const value = (json as Record<string, unknown[]>)[collection]?.[index as number];
+      const declared = typeof value === 'object' && value !== null && DECLARATION_KEYS[collection as FactCollection] in value;
+      return (issue.errors[declared ? 0 : 1] ?? []).map((branch) => ({ path: jsonPath([...issue.path, ...branch.path]), message: branch.message }));
+    }
+    return [{ path: jsonPath(issue.path), message: issue.message }];
+  });
 }
 
 /** Step 1: the shape, the review mark, the text's size and hash, and every span anchored in the text. */
 export function parseAnnotation(file: string, json: unknown, text: string): ParsedArticle {
   const parsed = annotationInputSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new AnnotationError(
-      file,
-      parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-    );
-  }
+  if (!parsed.success) throw new AnnotationError(file, parseProblems(parsed.error, json));
   const input = parsed.data;
   const { problems, report } = problemList();
   if (input.draft) {
@@ -194,11 +210,7 @@ function canonical(entity: Declaration | AnnotatedEntity | RegisteredEntity, ali
   const picked: Record<string, unknown> = { id: entity.id, aliases };
   for (const field of IDENTITY_FIELDS) {
     const value = (entity as Record<string, unknown>)[field];
-    if (value === undefined) continue;
-    if (field === 'date') {
-      const { evidence: _evidence, ...date } = value as { evidence?: unknown };
-      picked[field] = date;
-    } else picked[field] = value;
+    if (value !== undefined) picked[field] = value;
   }
   return picked as unknown as RegisteredEntity;
 }
@@ -300,19 +312,65 @@ export function collectDeclarations(
   }
 }
 
-/** Step 3: every entity with its full declaration, and every reference between values checked. */
-export function resolveArticle({ file, text, input }: ParsedArticle, known: KnownEntities): ValidatedArticle {
+/** A fact's declaration (identity and its declaring file), by collection and id. */
+export type KnownFacts = Map<string, { fact: AnnotatedFact; file: string }>;
+
+const factKey = (collection: FactCollection, id: string) => `${collection}:${id}`;
+const isDeclaration = (collection: FactCollection, fact: object) => DECLARATION_KEYS[collection] in fact;
+const FACT_COLLECTIONS = Object.keys(DECLARATION_KEYS) as FactCollection[];
+
+/**
+ * Step 2 for facts: adds every article's fact declarations to the known facts. Articles share a
+ * fact by id; two declarations of one must agree on its identity (`FACT_IDENTITY_FIELDS`), and an
+ * article reports a fact once.
+ */
+export function collectFacts(articles: ReadonlyArray<Pick<ParsedArticle, 'file' | 'input'>>, known: KnownFacts): void {
+  for (const { file, input } of articles) {
+    const { problems, report } = problemList();
+    for (const collection of FACT_COLLECTIONS) {
+      const seen = new Set<string>();
+      input[collection].forEach((fact, index) => {
+        if (seen.has(fact.id)) report([collection, index, 'id'], `"${fact.id}" is reported twice in this article: one entry per fact`);
+        seen.add(fact.id);
+        if (!isDeclaration(collection, fact)) return;
+        const declared = fact as AnnotatedFact;
+        const earlier = known.get(factKey(collection, fact.id));
+        if (!earlier) {
+          known.set(factKey(collection, fact.id), { fact: declared, file });
+          return;
+        }
+        for (const field of FACT_IDENTITY_FIELDS[collection]) {
+          const mine = JSON.stringify((declared as Record<string, unknown>)[field]);
+          const theirs = JSON.stringify((earlier.fact as Record<string, unknown>)[field]);
+          if (mine !== theirs) {
+            report(
+              [collection, index, field],
+              `"${fact.id}" has ${field} ${mine ?? '(none)'} here but ${theirs ?? '(none)'} in ${earlier.file}; ` +
+                'another report of the same fact references it by id with its own wording, certainty and evidence (docs/annotating.md)',
+            );
+          }
+        }
+      });
+    }
+    if (problems.length > 0) throw new AnnotationError(file, problems);
+  }
+}
+
+/** Step 3: every entity and fact with its full declaration, and every reference between values checked. */
+export function resolveArticle({ file, text, input }: ParsedArticle, known: KnownEntities, knownFacts: KnownFacts = new Map()): ValidatedArticle {
   const { problems, report } = problemList();
   const registryAliases = (id: string) => {
     const entry = known.get(id);
     return entry?.fromRegistry ? entry.entity.aliases : [];
   };
+  /** This article's report of an event's date: its own evidence, or (an ARTICLE date) the event's. */
+  const reportedDate = (date: Extract<AnchoredEntity, { kind: 'EVENT' }>['date'], evidence: Span[] | undefined) =>
+    date ? { date: { ...date, evidence: date.evidence ?? evidence } } : {};
   const entities: AnnotatedEntity[] = [];
   input.entities.forEach((entity, index) => {
     const aliases = unionOf(registryAliases(entity.id), entity.aliases);
     if (entity.kind !== undefined) {
-      // The declaring article's date evidence: its own, or (an ARTICLE date) the event's.
-      const date = entity.kind === 'EVENT' && entity.date ? { date: { ...entity.date, evidence: entity.date.evidence ?? entity.evidence } } : {};
+      const date = entity.kind === 'EVENT' ? reportedDate(entity.date, entity.evidence) : {};
       entities.push({ ...entity, aliases, ...date } as AnnotatedEntity);
       return;
     }
@@ -321,29 +379,56 @@ export function resolveArticle({ file, text, input }: ParsedArticle, known: Know
       report(['entities', index, 'id'], `unknown entity "${entity.id}": declare it here (with "kind") or in ${REGISTRY_FILE}`);
       return;
     }
-    const { certainty, evidence, ...reference } = entity;
+    const { certainty, evidence, date, ...reference } = entity;
     if (declared.entity.kind === 'EVENT') {
       if (certainty === undefined || evidence === undefined) {
         report(['entities', index], `"${entity.id}" is an EVENT: say how this article states it with "certainty" and "evidence"`);
         return;
       }
-      entities.push({ ...declared.entity, ...reference, aliases, certainty, evidence } as AnnotatedEntity);
+      entities.push({ ...declared.entity, ...reference, aliases, certainty, evidence, ...reportedDate(date, evidence) } as AnnotatedEntity);
     } else {
-      if (certainty !== undefined || evidence !== undefined) {
-        report(['entities', index], `"certainty" and "evidence" belong to EVENT references; "${entity.id}" is a ${declared.entity.kind}`);
+      if (certainty !== undefined || evidence !== undefined || date !== undefined) {
+        report(['entities', index], `"certainty", "evidence" and "date" belong to EVENT references; "${entity.id}" is a ${declared.entity.kind}`);
       }
       entities.push({ ...declared.entity, ...reference, aliases } as AnnotatedEntity);
     }
   });
+  /** Facts referenced by id take their identity from their declaration, and keep this article's report. */
+  const referenced = new Set<string>();
+  const resolveFacts = <C extends FactCollection>(collection: C): Annotation[C] =>
+    input[collection].flatMap((fact, index) => {
+      if (isDeclaration(collection, fact)) return [fact];
+      const declared = knownFacts.get(factKey(collection, fact.id));
+      if (!declared) {
+        const key = DECLARATION_KEYS[collection];
+        report([collection, index, 'id'], `unknown ${collection.slice(0, -1)} "${fact.id}": declare it in full (with "${key}") here or in another article of the folder`);
+        return [];
+      }
+      referenced.add(factKey(collection, fact.id));
+      const { distinctFrom: _distinctFrom, ...identity } = declared.fact as AnnotatedFact & { distinctFrom?: string[] };
+      return [{ ...identity, ...fact }];
+    }) as Annotation[C];
   const { $schema: _schema, draft: _draft, candidates: _candidates, ...rest } = input;
-  const annotation: Annotation = { ...rest, entities };
-  problems.push(...crossCheck(annotation, text));
+  const annotation: Annotation = {
+    ...rest,
+    entities,
+    figures: resolveFacts('figures'),
+    claims: resolveFacts('claims'),
+    deployments: resolveFacts('deployments'),
+  };
+  const isReference = (collection: FactCollection, id: string) => referenced.has(factKey(collection, id));
+  problems.push(...crossCheck(annotation, text, isReference, knownFacts));
   if (problems.length > 0) throw new AnnotationError(file, problems);
   return { file, annotation, text };
 }
 
 /** Checks what the schema cannot: ids, references between values and the kinds they connect. */
-export function crossCheck(annotation: Annotation, text: string): AnnotationProblem[] {
+export function crossCheck(
+  annotation: Annotation,
+  text: string,
+  isReference: (collection: FactCollection, id: string) => boolean = () => false,
+  knownFacts: KnownFacts = new Map(),
+): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
   const report = (segments: PropertyKey[], message: string) => problems.push({ path: jsonPath(segments), message });
 
@@ -379,8 +464,11 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
   annotation.figures.forEach((figure, index) => {
     claimId(figure.id, ['figures', index, 'id']);
     figureMetrics.set(figure.id, figure.metric);
-    expectEntity(figure.eventId, ['EVENT'], ['figures', index, 'eventId']);
-    expectEntity(figure.sourceId, null, ['figures', index, 'sourceId']);
+    // A referenced fact's identity was checked in the article that declares it.
+    if (!isReference('figures', figure.id)) {
+      expectEntity(figure.eventId, ['EVENT'], ['figures', index, 'eventId']);
+      expectEntity(figure.sourceId, null, ['figures', index, 'sourceId']);
+    }
     if (!figure.evidence.some((span) => span.text.includes(figure.text))) {
       report(['figures', index, 'text'], `"${figure.text}" does not occur in the figure's evidence`);
     }
@@ -405,19 +493,24 @@ export function crossCheck(annotation: Annotation, text: string): AnnotationProb
         report(['claims', index, 'sameStatementAs'], 'a claim from the same statement takes that statement\'s medium and date: drop its own "mediumId" and "date"');
       }
     }
-    expectEntity(claim.speakerId, null, ['claims', index, 'speakerId']);
     expectEntity(claim.mediumId, null, ['claims', index, 'mediumId']);
-    claim.aboutIds.forEach((about, aboutIndex) => expectEntity(about, null, ['claims', index, 'aboutIds', aboutIndex]));
+    if (!isReference('claims', claim.id)) {
+      expectEntity(claim.speakerId, null, ['claims', index, 'speakerId']);
+      claim.aboutIds.forEach((about, aboutIndex) => expectEntity(about, null, ['claims', index, 'aboutIds', aboutIndex]));
+    }
     if (!text.includes(claim.quote)) report(['claims', index, 'quote'], 'the quote does not occur verbatim in the article');
   });
 
   annotation.deployments.forEach((deployment, index) => {
     claimId(deployment.id, ['deployments', index, 'id']);
-    expectEntity(deployment.countryId, ['COUNTRY'], ['deployments', index, 'countryId']);
-    expectEntity(deployment.destinationId, ['COUNTRY'], ['deployments', index, 'destinationId']);
-    expectEntity(deployment.missionId, ['EVENT'], ['deployments', index, 'missionId']);
+    if (!isReference('deployments', deployment.id)) {
+      expectEntity(deployment.countryId, ['COUNTRY'], ['deployments', index, 'countryId']);
+      expectEntity(deployment.destinationId, ['COUNTRY'], ['deployments', index, 'destinationId']);
+      expectEntity(deployment.missionId, ['EVENT'], ['deployments', index, 'missionId']);
+    }
     if (deployment.troopsFigureId !== undefined) {
-      const metric = figureMetrics.get(deployment.troopsFigureId);
+      const known = knownFacts.get(factKey('figures', deployment.troopsFigureId))?.fact as { metric?: string } | undefined;
+      const metric = figureMetrics.get(deployment.troopsFigureId) ?? known?.metric;
       if (!metric) report(['deployments', index, 'troopsFigureId'], `unknown figure "${deployment.troopsFigureId}"`);
       else if (metric !== 'TROOPS') {
         report(['deployments', index, 'troopsFigureId'], `figure "${deployment.troopsFigureId}" counts ${metric}, not TROOPS`);
@@ -436,7 +529,9 @@ export function validateAnnotation(file: string, json: unknown, text: string, kn
   const parsed = parseAnnotation(file, json, text);
   const withOwn = new Map(known);
   collectDeclarations([{ file, entities: parsed.input.entities }], withOwn);
-  return resolveArticle(parsed, withOwn).annotation;
+  const facts: KnownFacts = new Map();
+  collectFacts([parsed], facts);
+  return resolveArticle(parsed, withOwn, facts).annotation;
 }
 
 /** Reads one annotation file and the article text it names, and checks its shape and spans. */
@@ -464,7 +559,9 @@ export async function readAnnotationFile(file: string): Promise<ValidatedArticle
   const known = await readRegistry(path.join(path.dirname(file), REGISTRY_FILE));
   const parsed = await parseAnnotationFile(file);
   collectDeclarations([{ file, entities: parsed.input.entities }], known);
-  return resolveArticle(parsed, known);
+  const facts: KnownFacts = new Map();
+  collectFacts([parsed], facts);
+  return resolveArticle(parsed, known, facts);
 }
 
 /** Checks that resolved articles agree on the identity of every entity they share. */
@@ -489,16 +586,4 @@ function checkUniqueAcrossFiles(articles: ReadonlyArray<{ file: string; items: {
 
 export function checkUniqueArticleIds(articles: ReadonlyArray<{ file: string; input: { article: { id: string } } }>): void {
   checkUniqueAcrossFiles(articles.map(({ file, input }) => ({ file, items: [{ kind: 'article', id: input.article.id, at: ['article', 'id'] }] })));
-}
-
-/** Figures, claims and deployments are nodes with a global id: two files cannot share one. */
-export function checkUniqueNodeIds(articles: ReadonlyArray<ValidatedArticle>): void {
-  checkUniqueAcrossFiles(
-    articles.map(({ file, annotation }) => ({
-      file,
-      items: (['figures', 'claims', 'deployments'] as const).flatMap((collection) =>
-        annotation[collection].map((item, index) => ({ kind: collection.slice(0, -1), id: item.id, at: [collection, index, 'id'] })),
-      ),
-    })),
-  );
 }

@@ -122,14 +122,22 @@ describe('analytics on the seeded article', () => {
 
   it('summarises the figures per event and metric: bounds, sources, articles, the figures', async () => {
     const { figureSummaries } = await ask(`{ figureSummaries(first: 100) {
-      metric event { id } country { id } range { ${RANGE} } figureCount sourceCount articleCount figures { id } } }`);
+      metric counts contingent { id } event { id } country { id } range { ${RANGE} } figureCount sourceCount articleCount figures { id } } }`);
+    // One summary per metric, event, population and (troop figures) contingent.
+    const contingentOf = (figure: AnnotatedFigure) => annotation.deployments.find((d) => d.troopsFigureId === figure.id)?.countryId ?? null;
+    const keyOf = (metric: string, eventId: string | undefined, counts: string, contingent: string | null) => `${metric}|${eventId}|${counts.toLowerCase()}|${contingent}`;
     const groups = new Map<string, AnnotatedFigure[]>();
-    for (const figure of annotation.figures) groups.set(`${figure.metric}|${figure.eventId}`, [...(groups.get(`${figure.metric}|${figure.eventId}`) ?? []), figure]);
+    for (const figure of annotation.figures) {
+      const key = keyOf(figure.metric, figure.eventId, figure.counts, contingentOf(figure));
+      groups.set(key, [...(groups.get(key) ?? []), figure]);
+    }
     expect(figureSummaries).toHaveLength(groups.size);
     for (const summary of figureSummaries) {
-      const figures = groups.get(`${summary.metric}|${summary.event.id}`)!;
+      const figures = groups.get(keyOf(summary.metric, summary.event.id, summary.counts, summary.contingent?.id ?? null))!;
       expect(summary).toEqual({
         metric: summary.metric,
+        counts: figures[0]!.counts,
+        contingent: contingentOf(figures[0]!) === null ? null : { id: contingentOf(figures[0]!) },
         event: { id: figures[0]!.eventId },
         country: null,
         range: expectedRange(figures),
@@ -150,9 +158,15 @@ describe('analytics on the seeded article', () => {
   });
 
   it('summarises the figures per country', async () => {
-    const { figureSummaries } = await ask(`{ figureSummaries(metric: KILLED, groupBy: COUNTRY) { country { id } range { ${RANGE} } figureCount } }`);
+    const { figureSummaries } = await ask(`{ figureSummaries(metric: KILLED, groupBy: COUNTRY) { counts country { id } range { ${RANGE} } figureCount } }`);
     const killed = annotation.figures.filter((f) => f.metric === 'KILLED');
-    expect(figureSummaries).toEqual([{ country: { id: 'kazakhstan' }, range: expectedRange(killed), figureCount: killed.length }]);
+    // Security personnel, rioters and people are summed apart: never one range across populations.
+    const populations = [...new Set(killed.map((f) => f.counts.toLowerCase()))].sort();
+    expect(figureSummaries.map((summary: any) => summary.counts.toLowerCase())).toEqual(populations);
+    for (const summary of figureSummaries) {
+      const figures = killed.filter((f) => f.counts.toLowerCase() === summary.counts.toLowerCase());
+      expect(summary).toEqual({ counts: summary.counts, country: { id: 'kazakhstan' }, range: expectedRange(figures), figureCount: figures.length });
+    }
   });
 
   it('adds up deployments per sending and receiving country', async () => {

@@ -34,6 +34,13 @@ const REVIEWED_INTERPOLATIONS = new Set([
   'hops', 'allowed', 'excluded', 'locationExpression(variable)',
   // Graph views: the edge types (relations and CLAIM), an edge's projection and basis test of a fixed variable.
   'EDGE_TYPES', "edgeProjection('edge')", "KEPT('edge')",
+  // Reports (article-writer.ts, mapping.ts): a fact's label, link and property names from fixed lists in the module;
+  // certainty ranks from the vocabulary; report projections of fixed variable names; `first` a parameter or a constant.
+  "owner === 'identity' ? 'MERGE' : 'CREATE'", "owner === 'identity' ? '' : ', link.articleId = row.articleId'",
+  "certaintyRank('report.certainty')", 'CONSOLIDATE_ORPHANS', 'CONSOLIDATE_EVIDENCE', 'PRIMARY_PROPERTIES', 'BEST_DATE',
+  'DATE_FIELD_PROJECTION', 'relationGroup', 'REPORT_ORDER(`${variable}Report`, `${variable}Article`)', 'first',
+  'reportProjection(`${variable}Report`, `${variable}Article`)', 'CORROBORATION_PROPERTIES', "reportsExpression(variable, 'REPORTED_IN')",
+  'factEvidenceProjection(variable)',
 ]);
 
 /** A projection or ordering of a literal variable name, such as `entityProjection('n')`. */

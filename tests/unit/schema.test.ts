@@ -190,6 +190,8 @@ describe('paging', () => {
     'Event.subEvents': 20,
     'Event.figures': 20,
     'Event.evidence': 20,
+    // A fact's reports, one per article.
+    ...Object.fromEntries(['Event', 'Relation', 'Position', 'Participant', 'Figure', 'Claim', 'Deployment'].map((type) => [`${type}.reports`, 20])),
     'Event.reportedBy': 20,
     'Place.events': 20,
     'FigureSummary.figures': 10,

@@ -3,7 +3,15 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import type { AnyFacet } from '../../graph/fetch-plan.ts';
 import type { EntityRecord } from '../../graph/types.ts';
 import type { RequestContext } from '../context.ts';
-import { ENTITY_FIELD_FACETS, TYPE_OF_KIND, type EntityTypeName, type FieldArgs } from '../fields.ts';
+import { ENTITY_FIELD_FACETS, listSize, TYPE_OF_KIND, type EntityTypeName, type FieldArgs } from '../fields.ts';
+import type { ReportRecord } from '../../graph/types.ts';
+
+/** A fact's reports, as many as `first` asks for (a fact's projection holds its first 100). */
+export const reportsOf = (fact: { reports: ReportRecord[] }, args: FieldArgs) => fact.reports.slice(0, listSize(args));
+
+/** An event's consolidation; an event no article reports (none today) is STATED by none. */
+const consolidation = (event: EntityRecord) =>
+  event.consolidation ?? { certainty: 'STATED' as const, weakestCertainty: 'STATED' as const, articleCount: 0, sourceCount: 0, datesDisagree: false };
 
 type FieldResolver = (entity: EntityRecord, args: FieldArgs, context: RequestContext) => Promise<unknown>;
 
@@ -43,14 +51,24 @@ export const entityResolvers: Resolvers<RequestContext> = {
   Organization: facetResolvers('Organization'),
   Country: { ...facetResolvers('Country'), isoCode: (country) => country.isoCode ?? '' },
   Place: facetResolvers('Place'),
-  Event: facetResolvers('Event'),
+  Event: {
+    ...facetResolvers('Event'),
+    certainty: (event) => consolidation(event).certainty,
+    weakestCertainty: (event) => consolidation(event).weakestCertainty,
+    articleCount: (event) => consolidation(event).articleCount,
+    sourceCount: (event) => consolidation(event).sourceCount,
+    datesDisagree: (event) => consolidation(event).datesDisagree,
+  },
+  Relation: { reports: reportsOf },
   Position: {
     title: (relation) => relation.title ?? '',
     of: (relation) => relation.other,
     former: (relation) => relation.former ?? false,
+    reports: reportsOf,
   },
   Participant: {
     entity: (relation) => relation.other,
     role: (relation) => relation.role ?? '',
+    reports: reportsOf,
   },
 };

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { RequestContext } from '../context.ts';
 import { ARTICLE_FIELD_FACETS } from '../fields.ts';
+import { reportsOf } from './entities.ts';
 
 async function requiredArticle(context: RequestContext, id: string) {
   const article = await context.loaders.article.load(id);
@@ -13,14 +14,20 @@ export const factResolvers: Resolvers<RequestContext> = {
   TextSpan: {
     article: (span, _args, context) => requiredArticle(context, span.articleId),
   },
+  Report: {
+    article: (report, _args, context) => requiredArticle(context, report.articleId),
+  },
   Figure: {
     article: (figure, _args, context) => requiredArticle(context, figure.articleId),
+    reports: reportsOf,
   },
   Claim: {
     article: (claim, _args, context) => requiredArticle(context, claim.articleId),
+    reports: reportsOf,
   },
   Deployment: {
     article: (deployment, _args, context) => requiredArticle(context, deployment.articleId),
+    reports: reportsOf,
   },
   Article: {
     entities: (article, args, context) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.entities(args)),
