@@ -14,3 +14,26 @@ export async function countGraph(database: Database): Promise<{ nodes: number; r
   );
   return row!;
 }
+
+/** A property map as a string that does not depend on key order. */
+const canonical = (properties: Record<string, unknown>) => JSON.stringify(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * Everything the graph holds but its data version (GraphMeta): nodes by labels and properties,
+ * relationships by type, end ids and properties, each sorted, so two graphs built in different
+ * ways compare equal exactly when they hold the same data.
+ */
+export async function graphContents(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
+  const nodes = await readRows<{ labels: string[]; properties: Record<string, unknown> }>(
+    database,
+    'MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS properties',
+  );
+  const relationships = await readRows<{ type: string; from: string; to: string; properties: Record<string, unknown> }>(
+    database,
+    'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties',
+  );
+  return {
+    nodes: nodes.map(({ labels, properties }) => `${[...labels].sort().join(':')} ${canonical(properties)}`).sort(),
+    relationships: relationships.map(({ type, from, to, properties }) => `${from} -${type}-> ${to} ${canonical(properties)}`).sort(),
+  };
+}
