@@ -8,6 +8,7 @@ import { createLogger } from './config/logger.ts';
 import { openDatabase } from './db/database.ts';
 import { prepareDataDir } from './db/local-neo4j.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './seed/load.ts';
+import { mirrorFolder } from './seed/mirror.ts';
 import { claimPort, serveApi } from './server/http.ts';
 import { stopOnSignals } from './server/shutdown.ts';
 
@@ -28,6 +29,7 @@ try {
     try {
       if (config.seedOnStart) {
         const { articles, background } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+        await mirrorFolder(database, DEFAULT_SEED_DIR, articles, { prune: false, timeoutMs: config.neo4j.queryTimeoutMs }, log);
         const report = await loadArticles(database.driver, database.name, articles, { background });
         log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
       }

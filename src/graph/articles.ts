@@ -1,4 +1,5 @@
-/** Articles by id. */
+/** Articles by id, and which articles the graph holds. */
+import { z } from 'zod';
 import { articleProjection, articleSchema, parseRow } from './mapping.ts';
 import type { GraphReader } from './reader.ts';
 import type { ArticleRecord } from './types.ts';
@@ -11,4 +12,10 @@ export async function articlesByIds(reader: GraphReader, ids: readonly string[])
       return [article.id, article];
     }),
   );
+}
+
+/** The id of every article the graph holds, in id order. */
+export async function storedArticleIds(reader: GraphReader): Promise<string[]> {
+  const rows = await reader.rows('MATCH (n:Article) RETURN n.id AS id ORDER BY id');
+  return rows.map((row) => parseRow(z.string(), row.id, 'article id'));
 }

@@ -1,14 +1,16 @@
 /**
  * `npm run seed`: validates the annotation files and loads them into the configured Neo4j: the
  * one NEO4J_URI names, else the local Neo4j `npm start` is serving from the same data folder, else
- * a local Neo4j started for the run. `-- --remove ID` removes an article instead.
+ * a local Neo4j started for the run. Articles in the database but not in the folder are reported,
+ * or removed with `-- --prune`. `-- --remove ID` removes an article instead.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { createLogger } from '../config/logger.ts';
 import { openDatabase } from '../db/database.ts';
 import { removeArticle } from '../graph/article-writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './load.ts';
+import { mirrorFolder } from './mirror.ts';
 
 const program = new Command('seed')
   .description('Validate annotation files and load them into Neo4j (idempotent; unchanged articles are skipped).')
@@ -16,9 +18,12 @@ const program = new Command('seed')
   .option('--check', 'validate only; do not connect to Neo4j', false)
   .option('--force', 'rewrite articles even when unchanged', false)
   .option('--remove <article-id>', 'remove this article and what only it said, instead of loading')
+  .addOption(
+    new Option('--prune', 'also remove every article in the database that is not in the folder').default(false).conflicts(['check', 'remove']),
+  )
   .parse();
 
-const options = program.opts<{ dir: string; check: boolean; force: boolean; remove?: string }>();
+const options = program.opts<{ dir: string; check: boolean; force: boolean; remove?: string; prune: boolean }>();
 const config = loadConfig();
 const log = createLogger(config);
 
@@ -41,6 +46,7 @@ try {
     if (!options.check) {
       const database = await openDatabase(config.neo4j, log, { attachToRunning: true });
       try {
+        await mirrorFolder(database, options.dir, articles, { prune: options.prune, timeoutMs: config.neo4j.queryTimeoutMs }, log);
         const report = await loadArticles(database.driver, database.name, articles, { force: options.force, background });
         log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
       } finally {

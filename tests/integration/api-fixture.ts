@@ -1,9 +1,8 @@
 /**
- * The seed annotation, as the API tests' source of expected answers, and small helpers for
- * checking GraphQL responses. Not a test file itself.
+ * The fixture article's annotation (`FIXTURE_DIR`), as the API tests' source of expected answers,
+ * and small helpers for checking GraphQL responses. Not a test file itself.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Basis } from '../../src/domain/vocabulary.ts';
 import {
@@ -14,31 +13,30 @@ import {
   type Annotation,
   type Background,
 } from '../../src/seed/annotation.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 import type { GraphQLResponse } from './helpers.ts';
-
-const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
 export const ARTICLE_ID = 'kazakhstan-unrest-2022-01';
 
-/** The annotation exactly as the seed loader validates it (defaults applied). */
+/** The annotation exactly as the loader validates it (defaults applied). */
 export const annotation: Annotation = annotationSchema.parse(
-  JSON.parse(readFileSync(`${SEED_DIR}${ARTICLE_ID}.json`, 'utf8')),
+  JSON.parse(readFileSync(`${FIXTURE_DIR}${ARTICLE_ID}.json`, 'utf8')),
 );
 
-/** The reviewed background facts the seed loads beside the article. */
-export const background: Background = backgroundSchema.parse(JSON.parse(readFileSync(`${SEED_DIR}registry/background.json`, 'utf8')));
+/** The reviewed background facts the fixture folder loads beside the article. */
+export const background: Background = backgroundSchema.parse(JSON.parse(readFileSync(`${FIXTURE_DIR}registry/background.json`, 'utf8')));
 
 /** A relation the graph holds: the article's (ARTICLE or INFERRED), or a background one (no evidence). */
 export type GraphRelation = Omit<AnnotatedRelation, 'basis'> & { basis: Basis; reference?: string };
 
-/** Every relation the seeded graph holds: the annotation's, then the background file's. */
+/** Every relation the test graph holds: the annotation's, then the background file's. */
 export const relations: GraphRelation[] = [
   ...annotation.relations,
   ...background.relations.map((relation) => ({ ...relation, basis: 'BACKGROUND' as const, certainty: 'STATED' as const, evidence: [] })),
 ];
 
 /** The article text the annotation's offsets index into. */
-export const articleText = readFileSync(`${SEED_DIR}${annotation.article.textFile}`, 'utf8');
+export const articleText = readFileSync(`${FIXTURE_DIR}${annotation.article.textFile}`, 'utf8');
 
 export function annotatedEntity(id: string): AnnotatedEntity {
   const entity = annotation.entities.find((candidate) => candidate.id === id);

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
-import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
+import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { REGISTRY_FILE } from '../../src/seed/validate.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
 const ARTICLE_ID = 'caching-poll-a';
 const ENTITY = '{ entity(id: "kazakhstan") { name } }';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-caching-'));
   mkdirSync(path.join(folder, 'registry'));
-  copyFileSync(path.join(DEFAULT_SEED_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
+  copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
   writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), 'Kazakhstan was polled.\n');
   writeFileSync(
     path.join(folder, `${ARTICLE_ID}.json`),

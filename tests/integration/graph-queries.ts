@@ -15,11 +15,15 @@ export async function countGraph(database: Database): Promise<{ nodes: number; r
   return row!;
 }
 
+/** A property map as a string that does not depend on key order. */
+const canonical = (properties: Record<string, unknown>) => JSON.stringify(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b)));
+
 /**
- * Every node and relationship with its labels or type and properties (the graph's version
- * marker aside), sorted: two graphs that say the same thing give equal dumps.
+ * Everything the graph holds but its data version (GraphMeta): nodes by labels and properties,
+ * relationships by type, end ids and properties, each sorted, so two graphs built in different
+ * ways compare equal exactly when they hold the same data.
  */
-export async function dumpGraph(database: Database): Promise<string[]> {
+export async function graphContents(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodes = await readRows<{ labels: string[]; properties: Record<string, unknown> }>(
     database,
     'MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS properties',
@@ -28,11 +32,8 @@ export async function dumpGraph(database: Database): Promise<string[]> {
     database,
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties',
   );
-  return [
-    ...nodes.map(({ labels, properties }) => `node ${[...labels].sort().join(':')} ${stableJson(properties)}`),
-    ...relationships.map(({ type, from, to, properties }) => `edge ${from} ${type} ${to} ${stableJson(properties)}`),
-  ].sort();
+  return {
+    nodes: nodes.map(({ labels, properties }) => `${[...labels].sort().join(':')} ${canonical(properties)}`).sort(),
+    relationships: relationships.map(({ type, from, to, properties }) => `${from} -${type}-> ${to} ${canonical(properties)}`).sort(),
+  };
 }
-
-const stableJson = (value: Record<string, unknown>) =>
-  JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));

@@ -112,10 +112,11 @@ describe('npm start in production with its local Neo4j', () => {
     fetch(`${baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ entity(id: "kazakhstan") { name } }' }),
+      // Whatever seed/ holds, it holds an article: the answer says the seed was loaded.
+      body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
     }).then(async (response) => ({
       status: response.status,
-      json: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+      json: (await response.json()) as { data?: { articles: { totalCount: number } }; errors?: { message: string; extensions?: { code?: string } }[] },
     }));
 
   it('says nothing about Sandbox, which production does not serve', () => {
@@ -145,7 +146,7 @@ describe('npm start in production with its local Neo4j', () => {
   });
 
   it('answers within its deadlines while Neo4j is frozen, and recovers after SIGCONT', async () => {
-    expect((await ask()).json.data).toEqual({ entity: { name: 'Kazakhstan' } });
+    expect((await ask()).json.data?.articles.totalCount).toBeGreaterThan(0);
     process.kill(launcherPid, 'SIGSTOP');
     try {
       const [query, health] = await Promise.all([timed(ask), timed(() => fetch(`${baseUrl}/health`))]);
@@ -170,7 +171,7 @@ describe('npm start in production with its local Neo4j', () => {
       if (!recovered) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(recovered).toBe(true);
-    expect((await ask()).json.data).toEqual({ entity: { name: 'Kazakhstan' } });
+    expect((await ask()).json.data?.articles.totalCount).toBeGreaterThan(0);
   });
 
   it('stops on Ctrl-C within 3 s, local Neo4j included', async () => {

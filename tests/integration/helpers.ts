@@ -1,13 +1,11 @@
-/** Shared test plumbing: configuration pointing at the test Neo4j, a seeded database, a running server. */
+/** Shared test plumbing: configuration pointing at the test Neo4j, the fixture folder loaded, a running server. */
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import { createLogger } from '../../src/config/logger.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
-import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
+import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { startHttpServer, type RunningServer } from '../../src/server/http.ts';
-
-/** The fixture folder of the first article (its text, annotation, registry and background). */
-export const FIXTURE_DIR = DEFAULT_SEED_DIR;
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const neo4j = inject('neo4j');
@@ -34,8 +32,8 @@ export async function openTestDatabase(config = testConfig()): Promise<Database>
   return openDatabase(config.neo4j, testLogger());
 }
 
-export async function seedTestDatabase(database: Database): Promise<void> {
-  const { articles, background } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+export async function seedTestDatabase(database: Database, folder = FIXTURE_DIR): Promise<void> {
+  const { articles, background } = await validateFiles(await listAnnotationFiles(folder));
   await loadArticles(database.driver, database.name, articles, { background });
 }
 
@@ -53,11 +51,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP server on a free port against the seeded test database. */
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+/** Starts the real HTTP server on a free port against the test database, with `folder` loaded. */
+export async function startTestServer(overrides: Record<string, string> = {}, folder = FIXTURE_DIR): Promise<TestServer> {
   const config = testConfig(overrides);
   const database = await openTestDatabase(config);
-  await seedTestDatabase(database);
+  await seedTestDatabase(database, folder);
   const server = await startHttpServer(config, database, testLogger());
   const baseUrl = `http://127.0.0.1:${server.port}`;
   return {

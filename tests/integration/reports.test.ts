@@ -11,15 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError } from '../../src/seed/validate.ts';
-import { dumpGraph, readRows } from './graph-queries.ts';
-import { FIXTURE_DIR, startTestServer, type TestServer } from './helpers.ts';
+import { graphContents, readRows } from './graph-queries.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
+import { startTestServer, type TestServer } from './helpers.ts';
 
 const SECOND = 'kazakhstan-death-toll-2022-01-07';
 const SECOND_DIR = path.join(import.meta.dirname, '../fixtures/second-report');
 const FIRST = 'kazakhstan-unrest-2022-01';
 
 let api: TestServer;
-let firstOnly: string[];
+let firstOnly: Awaited<ReturnType<typeof graphContents>>;
 const folders: string[] = [];
 
 /** The first article's fixture folder with the second report added, and `edit` applied to the second's annotation. */
@@ -51,7 +52,7 @@ beforeAll(async () => {
   // Answers must follow the load at once: no response cache between them.
   api = await startTestServer({ RESPONSE_CACHE_MAX_BYTES: '0' });
   await removeArticle(api.database.driver, api.database.name, SECOND);
-  firstOnly = await dumpGraph(api.database);
+  firstOnly = await graphContents(api.database);
   await load(twoReports());
 });
 
@@ -220,7 +221,7 @@ describe('declaring a restated fact anew', () => {
 describe('removing the second report', () => {
   it('gives back exactly the graph of the first article', async () => {
     expect(await removeArticle(api.database.driver, api.database.name, SECOND)).toBe(true);
-    expect(await dumpGraph(api.database)).toEqual(firstOnly);
+    expect(await graphContents(api.database)).toEqual(firstOnly);
     await load(twoReports());
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A graph that grows: three small articles share entities with the seed and with each other,
+ * A graph that grows: three small articles share entities with the fixture article and with each other,
  * written with quotes instead of offsets and references instead of re-declarations.
  */
 import { execFile } from 'node:child_process';
@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo4j.ts';
 import { removeArticle } from '../../src/graph/article-writer.ts';
-import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
+import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError, REGISTRY_FILE } from '../../src/seed/validate.ts';
 import { countGraph, readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase, startTestServer } from './helpers.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
 let database: Database;
 const folders: string[] = [];
@@ -91,12 +92,12 @@ const ANNOTATION = {
   },
 };
 
-/** A folder with the seed's registry and the given annotation files (name -> [annotation, text]). */
+/** A folder with the fixture's registry and the given annotation files (name -> [annotation, text]). */
 function folderWith(files: Record<string, [unknown, string]>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-growing-'));
   folders.push(folder);
   mkdirSync(path.join(folder, 'registry'));
-  copyFileSync(path.join(DEFAULT_SEED_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
+  copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
   for (const [name, [annotation, text]] of Object.entries(files)) {
     const { textFile } = (annotation as { article: { textFile: string } }).article;
     writeFileSync(path.join(folder, textFile), text);

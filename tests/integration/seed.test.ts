@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
+import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError, type ValidatedArticle } from '../../src/seed/validate.ts';
 import { openTestDatabase, seedTestDatabase } from './helpers.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
 let database: Database;
 
@@ -21,8 +22,8 @@ async function graphCounts() {
   return row!;
 }
 
-async function seedArticles() {
-  return (await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR))).articles;
+async function fixtureArticles() {
+  return (await validateFiles(await listAnnotationFiles(FIXTURE_DIR))).articles;
 }
 
 beforeAll(async () => {
@@ -34,9 +35,9 @@ afterAll(async () => {
   await database.close();
 });
 
-describe('loading the seed', () => {
+describe('loading the fixture folder', () => {
   it('loads every annotated entity, relation, figure, claim and deployment', async () => {
-    const [{ annotation }] = (await seedArticles()) as [ValidatedArticle];
+    const [{ annotation }] = (await fixtureArticles()) as [ValidatedArticle];
     const [row] = await read<Record<string, number>>(
       `MATCH (a:Article {id: 'kazakhstan-unrest-2022-01'})
        RETURN COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } AS entities,
@@ -57,10 +58,10 @@ describe('loading the seed', () => {
 
   it('leaves the graph unchanged when loaded twice, even when forced to rewrite', async () => {
     const before = await graphCounts();
-    const report = await loadArticles(database.driver, database.name, await seedArticles(), { force: true });
+    const report = await loadArticles(database.driver, database.name, await fixtureArticles(), { force: true });
     expect(report.written).toEqual(['kazakhstan-unrest-2022-01']);
     expect(await graphCounts()).toEqual(before);
-    const again = await loadArticles(database.driver, database.name, await seedArticles());
+    const again = await loadArticles(database.driver, database.name, await fixtureArticles());
     expect(again.unchanged).toEqual(['kazakhstan-unrest-2022-01']);
     expect(await graphCounts()).toEqual(before);
   });
@@ -121,8 +122,8 @@ describe('loading the seed', () => {
 
 describe('refusing bad annotation files', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-bad-seed-'));
-  const original = JSON.parse(readFileSync(path.join(DEFAULT_SEED_DIR, 'kazakhstan-unrest-2022-01.json'), 'utf8'));
-  copyFileSync(path.join(DEFAULT_SEED_DIR, 'kazakhstan-unrest-2022-01.txt'), path.join(folder, 'kazakhstan-unrest-2022-01.txt'));
+  const original = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.json'), 'utf8'));
+  copyFileSync(path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.txt'), path.join(folder, 'kazakhstan-unrest-2022-01.txt'));
 
   /** A good article under a new id plus one broken file: nothing of either may be written. */
   async function loadWithMistake(name: string, breakIt: (json: any) => void) {
@@ -174,7 +175,7 @@ describe('a graph stored before provenance', () => {
                    -[:OCCURRED_IN {certainty: 'STATED'}]->(:Entity:Place {id: 'old-place', kind: 'PLACE', name: 'Old place', latitude: 1.5, longitude: 2.5})`);
     await write("MATCH (meta:GraphMeta {id: 'graph'}) REMOVE meta.formatVersion");
     try {
-      await loadArticles(database.driver, database.name, await seedArticles());
+      await loadArticles(database.driver, database.name, await fixtureArticles());
       const [row] = await read<{ basis: string; start: string; end: string; dateBasis: string; latitude: number | null; version: number }>(
         `MATCH (event:Event {id: 'old-event'})-[relation:OCCURRED_IN]->(place:Place {id: 'old-place'}), (meta:GraphMeta {id: 'graph'})
          RETURN relation.basis AS basis, event.dateStart AS start, event.dateEnd AS end, event.dateBasis AS dateBasis,

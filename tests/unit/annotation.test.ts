@@ -2,14 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFiles } from '../../src/seed/load.ts';
+import { DEFAULT_SEED_DIR, listAnnotationFiles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError, readAnnotationFile, readBackground, validateAnnotation, type KnownEntities } from '../../src/seed/validate.ts';
 import type { Span } from '../../src/seed/annotation.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
-const SEED = 'seed/kazakhstan-unrest-2022-01.json';
+const FIXTURE = path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.json');
+const FIXTURE_TEXT = path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.txt');
 const SOURCE_ARTICLE = '../shared/article/kazakhstan-unrest-2022-01.txt';
-const text = readFileSync('seed/kazakhstan-unrest-2022-01.txt', 'utf8');
-const seedJson = () => JSON.parse(readFileSync(SEED, 'utf8'));
+const text = readFileSync(FIXTURE_TEXT, 'utf8');
+const fixtureJson = () => JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
 /** Every span anywhere in an annotation, with where it is. */
 function allSpans(value: unknown, at = '$'): [string, Span][] {
@@ -34,18 +36,28 @@ function problemsOf(json: unknown): string[] {
   return [];
 }
 
-describe('the seed annotation', () => {
+describe('the shipped seed/ folder', () => {
+  it('validates, every article with the registry and background file beside it', async () => {
+    const { articles } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));
+    expect(articles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the fixture annotation', () => {
   // The source article sits in shared/ beside the checkout (as in CI); a bare clone elsewhere has none.
-  it.skipIf(!existsSync(SOURCE_ARTICLE))('keeps the article text byte for byte', () => {
-    expect(readFileSync('seed/kazakhstan-unrest-2022-01.txt')).toEqual(readFileSync(SOURCE_ARTICLE));
+  it.skipIf(!existsSync(SOURCE_ARTICLE))('keeps the article text byte for byte, in the fixture and in seed/ while it holds it', () => {
+    const source = readFileSync(SOURCE_ARTICLE);
+    expect(readFileSync(FIXTURE_TEXT)).toEqual(source);
+    const seedCopy = path.join(DEFAULT_SEED_DIR, path.basename(SOURCE_ARTICLE));
+    if (existsSync(seedCopy)) expect(readFileSync(seedCopy)).toEqual(source);
   });
 
   it('is valid', async () => {
-    await expect(readAnnotationFile(SEED)).resolves.toBeDefined();
+    await expect(readAnnotationFile(FIXTURE)).resolves.toBeDefined();
   });
 
   it('has evidence spans that all match the text', () => {
-    const spans = allSpans(seedJson());
+    const spans = allSpans(fixtureJson());
     expect(spans.length).toBeGreaterThan(100);
     for (const [where, span] of spans) {
       expect(text.slice(span.start, span.end), where).toBe(span.text);
@@ -53,7 +65,7 @@ describe('the seed annotation', () => {
   });
 
   it('gives every number in the article a figure with its own wording', () => {
-    const figures = seedJson().figures as { text: string }[];
+    const figures = fixtureJson().figures as { text: string }[];
     const wordings = figures.map((figure) => figure.text);
     for (const wording of ['dozens', '18', 'more than 2,000', 'more than 1,000', '400', 'Sixty-two', 'some 70', 'about 200', '150']) {
       expect(wordings).toContain(wording);
@@ -63,25 +75,25 @@ describe('the seed annotation', () => {
 
 describe('validation errors name the file, the path and the problem', () => {
   it('rejects a dangling entity id', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.relations[0].to = 'nobody';
     expect(problemsOf(json)).toContain('$.relations[0].to: unknown entity "nobody"');
   });
 
   it('rejects a span that does not match the text', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.entities[0].mentions[0].text = 'wrong';
     expect(problemsOf(json).join('\n')).toMatch(/^\$\.entities\[0\]\.mentions\[0\]: text "wrong" does not match the article/m);
   });
 
   it('rejects an unknown enum value', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.figures[0].certainty = 'PROBABLY';
     expect(problemsOf(json).join('\n')).toMatch(/^\$\.figures\[0\]\.certainty: /m);
   });
 
   it('rejects a missing required field and an unknown one', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     delete json.entities[1].name;
     json.entities[2].nickname = 'x';
     const problems = problemsOf(json).join('\n');
@@ -90,27 +102,27 @@ describe('validation errors name the file, the path and the problem', () => {
   });
 
   it('rejects a figure with both a value and bounds', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.figures[0].value = 5;
     json.figures[0].lowerBound = 3;
     expect(problemsOf(json)).toContain('$.figures[0].value: a figure has either "value" or bounds, not both');
   });
 
   it('rejects a relation between the wrong kinds of entity', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     const index = json.relations.findIndex((item: { type: string }) => item.type === 'HOLDS_POSITION');
     json.relations[index].from = 'kazakhstan';
     expect(problemsOf(json)).toContain(`$.relations[${index}].from: "kazakhstan" is a COUNTRY, expected PERSON`);
   });
 
   it('rejects a claim quote that is not verbatim', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.claims[0].quote = 'words nobody said';
     expect(problemsOf(json).join('\n')).toMatch(/\$\.claims\[0\]\.quote: the quote does not occur verbatim/);
   });
 
   it('reports an unreadable file with its name', async () => {
-    await expect(readAnnotationFile('seed/kazakhstan-unrest-2022-01.txt')).rejects.toThrow(
+    await expect(readAnnotationFile(FIXTURE_TEXT)).rejects.toThrow(
       /kazakhstan-unrest-2022-01\.txt has 1 problem:\n {2}\$: not readable JSON/,
     );
   });
@@ -120,7 +132,7 @@ describe('provenance, dates and statements: each mistake named', () => {
   const indexOf = (json: any, collection: string, id: string) => json[collection].findIndex((item: { id: string }) => item.id === id);
 
   it('rejects an INFERRED statement without a reason, and a reason on an ARTICLE one', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     const inferred = json.relations.findIndex((relation: { basis?: string }) => relation.basis === 'INFERRED');
     delete json.relations[inferred].reason;
     json.relations[0].reason = 'because';
@@ -130,13 +142,13 @@ describe('provenance, dates and statements: each mistake named', () => {
   });
 
   it('refuses BACKGROUND in an article: background facts come from the background file', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     json.relations[0].basis = 'BACKGROUND';
     expect(problemsOf(json).join('\n')).toMatch(/^\$\.relations\[0\]\.basis: /m);
   });
 
   it('rejects an INFERRED date without evidence, and a WEEK, MONTH or YEAR that does not start its period', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     const unrest = indexOf(json, 'entities', 'kazakhstan-unrest-2022-01');
     delete json.entities[unrest].date.evidence;
     const storming = indexOf(json, 'entities', 'storming-of-government-buildings');
@@ -153,7 +165,7 @@ describe('provenance, dates and statements: each mistake named', () => {
   });
 
   it('rejects a claim tied to an unknown claim, a circle of statements, and one that keeps its own medium', () => {
-    const json = seedJson();
+    const json = fixtureJson();
     const hands = indexOf(json, 'claims', 'balbek-hands-of-isis-and-gulenists-visible');
     json.claims[hands].sameStatementAs.claimId = 'no-such-claim';
     const organizing = indexOf(json, 'claims', 'balbek-isis-organizing-riots');
@@ -192,8 +204,8 @@ describe('the background file', () => {
     }
   };
 
-  it('the seed\'s is valid, and a folder without one has none', async () => {
-    const { background } = await validateFiles(['seed/kazakhstan-unrest-2022-01.json']);
+  it('the fixture\'s is valid, and a folder without one has none', async () => {
+    const { background } = await validateFiles([FIXTURE]);
     expect(background?.relations.length).toBeGreaterThan(0);
     await expect(readBackground('no/such/background.json', new Map())).resolves.toBeNull();
   });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftAnnotation, findKnownMentions, fold, type KnownNames } from '../../src/seed/draft.ts';
 import { annotationSchema } from '../../src/seed/annotation.ts';
 import { validateAnnotation } from '../../src/seed/validate.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 
-const text = readFileSync('seed/kazakhstan-unrest-2022-01.txt', 'utf8');
-const seed = annotationSchema.parse(JSON.parse(readFileSync('seed/kazakhstan-unrest-2022-01.json', 'utf8')));
+const text = readFileSync(path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.txt'), 'utf8');
+const seed = annotationSchema.parse(JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'kazakhstan-unrest-2022-01.json'), 'utf8')));
 const known: KnownNames[] = seed.entities.map((entity) => ({ id: entity.id, kind: entity.kind, names: [entity.name, ...entity.aliases] }));
 
 describe('the draft annotation', () => {
