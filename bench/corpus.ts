@@ -11,6 +11,7 @@
  * article is built from its own PRNG stream, so `createCorpus(...).article(i)` gives article `i`
  * without building the others.
  */
+import { createHash } from 'node:crypto';
 import type {
   AnnotatedClaim,
   AnnotatedDeployment,
@@ -759,11 +760,21 @@ class ArticleBuilder {
   person(index: number): Ent {
     return this.ent(at(this.pools.people, index));
   }
-  event(name: string, category: EventCategory, day: number | undefined, certainty: Certainty): Ent {
+  /**
+   * An incident: one per category, place and day, however many articles report it (each with its
+   * own wording and certainty), as the graph keeps one event per happening.
+   */
+  incident(category: EventCategory, place: Ent, day: number, certainty: Certainty): Ent {
+    const name = `${capitalize(category.toLowerCase())} in ${(place.def as PlaceDef).name} (${monthWords(day)})`;
+    return this.event(name, category, day, certainty, `incident-${category.toLowerCase().replaceAll('_', '-')}-${place.id}-${isoDay(day)}`);
+  }
+
+  /** An event of this article, or (with `sharedId`) one every article that reports it declares alike. */
+  event(name: string, category: EventCategory, day: number | undefined, certainty: Certainty, sharedId?: string): Ent {
     this.eventCount++;
     return this.ent({
       kind: 'EVENT',
-      id: `${this.id}-event-${this.eventCount}`,
+      id: sharedId ?? `${this.id}-event-${this.eventCount}`,
       name,
       category,
       ...(day === undefined ? {} : { date: { iso: isoDay(day), precision: 'DAY' as const, basis: 'ARTICLE' as const } }),
@@ -1084,7 +1095,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
   const lead = incident(leadKey);
   const leadCertainty: Certainty = rng.weighted<Certainty>([['STATED', 70], ['REPORTED', 25], ['EXPECTED', 5]]);
   const leadDay = leadCertainty === 'EXPECTED' ? day + rng.int(1, 4) : day;
-  const E1 = a.event(`${capitalize(lead.short)} in ${(P1.def as PlaceDef).name} (${monthWords(leadDay)})`, lead.category, leadDay, leadCertainty);
+  const E1 = a.incident(lead.category, P1, leadDay, leadCertainty);
   const leadCountry = countryOf(P1);
   let evidence: Span;
   if (leadCertainty === 'EXPECTED') {
@@ -1144,7 +1155,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
     const eventDay = day - rng.int(0, 3);
     const variant = rng.int(0, 3);
     const certainty: Certainty = variant === 3 ? 'REPORTED' : 'STATED';
-    const E = a.event(`${capitalize(wording.short)} in ${placeDef.name} (${monthWords(eventDay)})`, wording.category, eventDay, certainty);
+    const E = a.incident(wording.category, place, eventDay, certainty);
     const medium = rng.chance(0.75) ? M1 : a.org(anyMedia());
     const placeCountry = countryOf(place);
     if (variant === 0) {
@@ -1216,7 +1227,6 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
     const medium = rng.chance(0.65) ? M1 : a.org(anyMedia());
     const topic = rng.pick(events);
     const kind = rng.weighted<AnnotatedClaim['kind']>([['ACCUSATION', 3], ['BLAME', 2], ['PREDICTION', 2], ['STATEMENT', 3]]);
-    const claimId = `${id}-claim-${a.claims.length + 1}`;
     let claim: Omit<AnnotatedClaim, 'evidence' | 'id'>;
     if (kind === 'ACCUSATION' || kind === 'BLAME') {
       const foreign = rng.chance(0.4);
@@ -1243,9 +1253,11 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
       const reported = rng.chance(0.4);
       if (reported) evidence = a.say`${a.who(speaker)} reportedly told ${a.the(medium)}: “${q}.”`;
       else evidence = a.say`“${q},” ${a.who(speaker)} said in an interview with ${a.the(medium)}.`;
-      claim = { kind, summary: `${speakerDef.name} on the ${topic.wording.short}: ${q}.`, quote: q, speakerId: speaker.id, mediumId: medium.id, aboutIds: [C.id], certainty: reported ? 'REPORTED' : 'STATED' };
+      claim = { kind, summary: `${speakerDef.name} says: ${q}.`, quote: q, speakerId: speaker.id, mediumId: medium.id, aboutIds: [C.id], certainty: reported ? 'REPORTED' : 'STATED' };
     }
-    a.claims.push({ id: claimId, ...claim, evidence: [evidence] });
+    // The same words of the same speaker about the same subjects are one claim, whichever articles report it.
+    const claimId = `claim-${createHash('sha256').update(JSON.stringify([claim.kind, claim.summary, claim.speakerId, claim.aboutIds, claim.quote])).digest('hex').slice(0, 16)}`;
+    if (!a.claims.some((known) => known.id === claimId)) a.claims.push({ id: claimId, ...claim, evidence: [evidence] });
   }
 
   // Deployments by the country's alliance.
@@ -1265,13 +1277,16 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
       a.relation('PARTICIPATED_IN', A, R, evidence, 'STATED', { role: 'recipient' });
       a.relation('MEMBER_OF', C, A, evidence);
     }
-    const mission = a.event(`${allianceDef.acronym ?? allianceDef.name} peacekeeping mission in ${countryDef.name}`, 'DEPLOYMENT', missionDay, 'STATED');
+    // One mission per alliance, country and day, and one contingent per country in it, however many
+    // articles report them: the corpus tells one story in many reports, as the graph keeps it.
+    const missionId = `mission-${A.id}-${C.id}-${isoDay(missionDay)}`;
+    const mission = a.event(`${allianceDef.acronym ?? allianceDef.name} peacekeeping mission in ${countryDef.name}`, 'DEPLOYMENT', missionDay, 'STATED', missionId);
     const deploymentCount = Math.min(partners.length, rng.int(1, 2));
     const contributors = [...partners];
     for (let k = 0; k < deploymentCount; k++) {
       const partnerIndex = contributors.splice(Math.floor(rng.next() * contributors.length), 1)[0] ?? at(partners, 0);
       const C2 = a.country(partnerIndex);
-      const force = rng.pick(FORCES);
+      const force = at(FORCES, hashInts(partnerIndex, missionDay) % FORCES.length);
       const status = rng.weighted<AnnotatedDeployment['status']>([['SENT', 35], ['ARRIVED', 25], ['SENDING', 20], ['EXPECTED', 12]]);
       const reported = status === 'SENT' && rng.chance(0.4);
       const certainty: Certainty = status === 'EXPECTED' ? 'EXPECTED' : reported ? 'REPORTED' : 'STATED';
@@ -1292,7 +1307,7 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
       a.relation('OCCURRED_IN', mission, C, evidence, certainty);
       a.relation('REPORTED_BY', mission, medium, evidence);
       a.deployments.push({
-        id: `${id}-deployment-${a.deployments.length + 1}`,
+        id: `${missionId}-${C2.id}`,
         countryId: C2.id,
         destinationId: C.id,
         force,

@@ -8,7 +8,7 @@
  *   (or no participants on either side);
  * - deployments: the same sending and receiving country and the same mission (or none);
  * - figures: the same metric, population, number and bounds, event and source;
- * - claims: the same speaker and the same quote.
+ * - claims: the same speaker, the same quote and the same subjects.
  */
 import { dateInterval } from '../domain/dates.ts';
 import type { AnnotatedEntity, AnnotatedFact, FactCollection } from './annotation.ts';
@@ -20,7 +20,7 @@ interface Declared {
   /** Where the declaration is in its file, as a JSON path. */
   at: string;
   distinctFrom: readonly string[];
-  /** Why two declarations are the same thing, or null when they cannot be. */
+  /** What makes two facts the same (`FACT_SIGNATURES`); null for events, compared by `eventsAlike`. */
   signature: string | null;
 }
 
@@ -75,15 +75,21 @@ const FACT_SIGNATURES: Record<FactCollection, (fact: AnnotatedFact) => string> =
   },
   claims: (fact) => {
     const claim = fact as Extract<AnnotatedFact, { speakerId: unknown }>;
-    return JSON.stringify([claim.speakerId, claim.quote]);
+    return JSON.stringify([claim.speakerId, claim.quote, claim.aboutIds]);
   },
 };
 
 const FACT_MEANING: Record<FactCollection, string> = {
   figures: 'the same metric, population, number, event and source',
   deployments: 'the same sending and receiving country and mission',
-  claims: 'the same speaker and quote',
+  claims: 'the same speaker, quote and subjects',
 };
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
 
 /** Articles in the order they were published (undated first), then by file: a look-alike is the later declaration. */
 const byPublication = (articles: readonly ValidatedArticle[]) =>
@@ -102,40 +108,48 @@ export function checkLookAlikes(unordered: readonly ValidatedArticle[]): void {
     `if it is a different one, add "distinctFrom": ["${earlier.id}"]`;
 
   const context = eventContext(articles);
-  const events: (Declared & { event: Event })[] = [];
+  // Only events of one category at one place can look alike: compare within those buckets.
+  const byCategoryAndPlace = new Map<string, (Declared & { event: Event })[]>();
+  const declaredEvents = new Set<string>();
   for (const { file, annotation } of articles) {
     annotation.entities.forEach((entity, index) => {
-      if (entity.kind !== 'EVENT' || events.some((known) => known.id === entity.id)) return;
+      if (entity.kind !== 'EVENT' || declaredEvents.has(entity.id)) return;
+      declaredEvents.add(entity.id);
       const declared = { id: entity.id, file, at: `$.entities[${index}].id`, distinctFrom: entity.distinctFrom ?? [], signature: null, event: entity };
-      for (const earlier of events) {
+      const buckets = [...(context.get(entity.id)?.places ?? [])].map((place) => `${entity.category}|${place}`);
+      const candidates = new Set(buckets.flatMap((bucket) => byCategoryAndPlace.get(bucket) ?? []));
+      for (const earlier of candidates) {
         if (earlier.file === file || distinct(earlier, declared)) continue;
         const why = eventsAlike(earlier.event, entity, context);
         if (why) report(file, { path: declared.at, message: `event "${entity.id}" looks like "${earlier.id}" (declared in ${earlier.file}): ${why}; ${advice(earlier)}` });
       }
-      events.push(declared);
+      for (const bucket of buckets) append(byCategoryAndPlace, bucket, declared);
     });
   }
 
   for (const collection of Object.keys(FACT_SIGNATURES) as FactCollection[]) {
-    const facts = new Map<string, Declared>();
+    const declaredFacts = new Set<string>();
+    const bySignature = new Map<string, Declared[]>();
     for (const { file, annotation } of articles) {
       (annotation[collection] as AnnotatedFact[]).forEach((fact, index) => {
-        if (facts.has(fact.id)) return;
+        if (declaredFacts.has(fact.id)) return;
+        declaredFacts.add(fact.id);
+        const signature = FACT_SIGNATURES[collection](fact);
         const declared = {
           id: fact.id,
           file,
           at: `$.${collection}[${index}].id`,
           distinctFrom: ('distinctFrom' in fact ? fact.distinctFrom : undefined) ?? [],
-          signature: FACT_SIGNATURES[collection](fact),
+          signature,
         };
-        for (const earlier of facts.values()) {
-          if (earlier.file === file || earlier.signature !== declared.signature || distinct(earlier, declared)) continue;
+        for (const earlier of bySignature.get(signature) ?? []) {
+          if (earlier.file === file || distinct(earlier, declared)) continue;
           report(file, {
             path: declared.at,
             message: `${collection.slice(0, -1)} "${fact.id}" looks like "${earlier.id}" (declared in ${earlier.file}): ${FACT_MEANING[collection]}; ${advice(earlier)}`,
           });
         }
-        facts.set(fact.id, declared);
+        append(bySignature, signature, declared);
       });
     }
   }
