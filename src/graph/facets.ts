@@ -17,7 +17,7 @@ import {
   basisKept,
   locationExpression,
   parseRow,
-  relationGroup,
+  RELATION_GROUP,
   relationProjection,
   relationSchema,
   reportsExpression,
@@ -96,9 +96,9 @@ const relationKey = (query: Omit<RelationQuery, 'first'>) =>
 /** Relations of `n`, each the statements of every article (and background) grouped into one, at most `first`. */
 const relationsExpression = (query: Omit<RelationQuery, 'first'>) =>
   `COLLECT { MATCH ${relationPattern(query)} WHERE ${basisKept('relation', '$_excluded')}
-    WITH ${relationGroup}
-    ORDER BY type, other.name, other.id, title, role LIMIT $_first
-    RETURN ${relationProjection} }`;
+    WITH DISTINCT ${RELATION_GROUP}
+    ORDER BY type, other.name, other.id, title, role, former LIMIT $_first
+    RETURN ${relationProjection('$_excluded')} }`;
 
 /** Relations of `n` with their reports and evidence, at most `first`. */
 export function relations(query: RelationQuery): Facet<RelationRecord[]> {

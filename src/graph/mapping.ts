@@ -268,18 +268,24 @@ export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
   parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();
 
 /**
- * A relation seen from `n` to `other`: every article's statement of it (each an edge, its report)
- * and a background fact grouped into one, by `relationGroup`, read back by `relationSchema`.
+ * A relation seen from `n` to `other`: the statements of every article (each an edge, its report)
+ * and a background fact, of one type, direction, title, former and role, grouped into one (the
+ * distinct groups come from `WITH DISTINCT` on `RELATION_GROUP`, their statements from the pattern
+ * comprehension in `relationProjection`, as aggregate functions may not nest in the queries that
+ * embed it), read back by `relationSchema`. `excluded` names the parameter of left-out bases.
  */
-export const relationGroup = `n, other, type(relation) AS type, CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END AS direction,
-  relation.title AS title, relation.former AS former, relation.role AS role, collect(relation) AS statements`;
+export const RELATION_GROUP = `n, other, type(relation) AS type, CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END AS direction,
+  relation.title AS title, relation.former AS former, relation.role AS role`;
 
-export const relationProjection = `{
+export const relationProjection = (excluded: string) => `{
   type: type, direction: direction, other: ${entityProjection('other')}, title: title, former: former, role: role,
-  statements: [statement IN statements | {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
-    reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
-    texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
-      RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
+  statements: [(n)-[statement]-(other) WHERE type(statement) = type AND (startNode(statement) = n) = (direction = 'OUT')
+    AND coalesce(statement.title, '') = coalesce(title, '') AND coalesce(statement.former, false) = coalesce(former, false)
+    AND coalesce(statement.role, '') = coalesce(role, '') AND ${basisKept('statement', excluded)} |
+    {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
+     reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
+     texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
+       RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
 }`;
 
 /** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
