@@ -64,6 +64,8 @@ async function expectOnePageAndWalk(name: string, field: string, expectedCount: 
 
 const CHECKED = [
   'article-evidence',
+  'article-list',
+  'article-text',
   'casualty-figures',
   'claims-by-speaker',
   'claims-network',
@@ -98,6 +100,17 @@ describe('examples', () => {
       expect(fact.evidence.length, fact.id).toBeGreaterThan(0);
       for (const span of fact.evidence) expect(articleText.slice(span.start, span.end)).toBe(span.text);
     }
+  });
+
+  it('article-list: every article, for a picker, walked a page at a time', async () => {
+    const articles = await expectOnePageAndWalk('article-list', 'articles', 1);
+    expect(articles).toEqual([{ id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null, publishedAt: annotation.article.publishedAt ?? null }]);
+  });
+
+  it('article-text: the text every span of the article indexes into', async () => {
+    const { article } = await run('article-text');
+    expect(article).toEqual({ id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null, publishedAt: annotation.article.publishedAt ?? null, text: articleText });
+    expect((await run('article-text', { id: 'no-such-article' })).article).toBeNull();
   });
 
   it('entity-card: Tokayev is President of Kazakhstan', async () => {
