@@ -119,7 +119,9 @@ describe('examples', () => {
     expect(entity.positions).toEqual([
       { title: 'President', former: false, certainty: 'STATED', of: { id: 'kazakhstan', name: 'Kazakhstan' } },
     ]);
-    expect(entity.mentions).toEqual([{ start: 1211, end: 1232, text: 'Kassym-Jomart Tokayev' }]);
+    expect(entity.mentions).toEqual([
+      { start: 1211, end: 1232, text: 'Kassym-Jomart Tokayev', article: { id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null } },
+    ]);
     expect(entity.relations).toContainEqual(
       expect.objectContaining({ type: 'HOLDS_POSITION', direction: 'OUT', title: 'President', other: { id: 'kazakhstan', kind: 'COUNTRY', name: 'Kazakhstan' } }),
     );
@@ -129,7 +131,7 @@ describe('examples', () => {
     expect(entity.claims).toEqual([
       expect.objectContaining({ id: 'tokayev-blames-foreign-trained-terrorist-gangs', certainty: 'ALLEGED' }),
     ]);
-    for (const span of [...entity.mentions, ...entity.relations.flatMap((relation: any) => relation.evidence)]) {
+    for (const span of [...entity.mentions, ...entity.relations.flatMap((relation: any) => relation.reports.flatMap((report: any) => report.evidence))]) {
       expect(articleText.slice(span.start, span.end)).toBe(span.text);
     }
   });
