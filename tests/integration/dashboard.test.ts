@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
@@ -32,6 +32,16 @@ let baseUrl: string;
 let browser: Browser;
 let first: ValidatedArticle;
 let second: ValidatedArticle;
+
+/** The values of an attribute over every element a locator matches, in page order. */
+const attributes = async (locator: Locator, name: string) => Promise.all((await locator.all()).map((element) => element.getAttribute(name)));
+
+/** How wide the page is laid out, and how wide the screen: wider means a horizontal scroll bar. */
+const pageWidths = (page: Page) =>
+  page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return { page: root.scrollWidth, screen: root.clientWidth };
+  });
 
 /** One browser tab on the dashboard, with everything it logged as an error and every URL it asked for. */
 interface Tab {
@@ -117,8 +127,14 @@ describe('the dashboard at desktop size, over two articles about the same story'
     for (const section of sections) expect(await section.getAttribute('data-state'), (await section.getAttribute('id')) ?? '').toBe('ready');
   });
 
+  it('lays the page out in two columns: the article beside the entity card', async () => {
+    const card = await page.getByTestId('entity-section').boundingBox();
+    const article = await page.getByTestId('article-section').boundingBox();
+    expect(article!.x).toBeGreaterThan(card!.x + card!.width);
+  });
+
   it('lists both articles in the picker and shows the first one', async () => {
-    const options = await page.getByTestId('article-picker').locator('option').evaluateAll((elements) => elements.map((option) => (option as HTMLOptionElement).value));
+    const options = await attributes(page.getByTestId('article-picker').locator('option'), 'value');
     expect(options).toEqual([first.annotation.article.id, second.annotation.article.id]);
     expect(await shownArticle()).toBe(first.annotation.article.id);
     expect(await page.getByTestId('article-picker').locator('option').nth(1).textContent()).toContain(second.annotation.article.source!);
@@ -138,7 +154,7 @@ describe('the dashboard at desktop size, over two articles about the same story'
     const killed = figure('security-personnel-killed-18');
     expect(await killed.getByTestId('reports').getAttribute('data-count')).toBe('2');
     const reports = killed.getByTestId('report');
-    expect(await reports.evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.articleId))).toEqual(
+    expect(await attributes(reports, 'data-article-id')).toEqual(
       expect.arrayContaining([first.annotation.article.id, second.annotation.article.id]),
     );
 
@@ -242,7 +258,7 @@ describe('the dashboard at desktop size, over two articles about the same story'
   });
 
   it('takes the countries from the data: the picker lists the countries with events, and picking one narrows the timeline', async () => {
-    const options = await page.getByTestId('country-picker').locator('option').evaluateAll((elements) => elements.map((option) => (option as HTMLOptionElement).value));
+    const options = await attributes(page.getByTestId('country-picker').locator('option'), 'value');
     expect(options).toContain('kazakhstan');
     const every = Number(await page.getByTestId('timeline-chart').getAttribute('data-events'));
     expect(every).toBeGreaterThan(0);
@@ -274,14 +290,20 @@ describe('the dashboard on a phone (390×844)', () => {
   });
 
   it('lays the page out in one column, with the Search button on screen and nothing wider than the screen', async () => {
-    const tracks = await page.locator('.layout').evaluate((layout) => getComputedStyle(layout).gridTemplateColumns.split(' ').length);
-    expect(tracks).toBe(1);
+    // One column: every section starts at the same left edge, as wide as the others, each below the one before.
+    const boxes = await Promise.all((await page.locator('section[data-state]').all()).map((section) => section.boundingBox()));
+    expect(boxes).toHaveLength(6);
+    for (const [index, box] of boxes.entries()) {
+      expect(box!.x).toBe(boxes[0]!.x);
+      expect(box!.width).toBe(boxes[0]!.width);
+      if (index > 0) expect(box!.y).toBeGreaterThan(boxes[index - 1]!.y);
+    }
     const search = await page.getByRole('button', { name: 'Search' }).boundingBox();
     expect(search).not.toBeNull();
     expect(search!.x).toBeGreaterThanOrEqual(0);
     expect(search!.x + search!.width).toBeLessThanOrEqual(PHONE.width);
     expect(search!.y + search!.height).toBeLessThanOrEqual(PHONE.height);
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+    const widths = await pageWidths(page);
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
   });
 
@@ -303,7 +325,7 @@ describe('the dashboard on a phone (390×844)', () => {
     await expect.poll(async () => (await page.getByTestId('evidence-mark').allTextContents()).join('')).toBe(
       evidenceText(second, 'figures', 'security-personnel-killed-18'),
     );
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+    const widths = await pageWidths(page);
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     await page.screenshot({ path: 'test-results/dashboard-phone.png', fullPage: true });
   });
