@@ -640,28 +640,45 @@ export interface IdentityConflict {
   articleIds: string[];
 }
 
-const IDENTITY_CONFLICTS = `
+/** Stored nodes (`label`) whose identity differs from a row's, with the articles outside the run that state them. */
+const identityConflictsQuery = (label: string, link: string) => `
   UNWIND $rows AS row
-  MATCH (entity:Entity {id: row.id})
-  WITH entity, row, [key IN keys(row.properties) WHERE
-    coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
+  MATCH (node:${label} {id: row.id})
+  WITH node, row, [key IN keys(row.properties) WHERE
+    coalesce(node[key] <> row.properties[key], node[key] IS NOT NULL OR row.properties[key] IS NOT NULL)] AS fields
   WHERE size(fields) > 0
-  WITH entity, row, fields,
-       [(entity)-[:MENTIONED_IN]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
+  WITH node, row, fields,
+       [(node)-[:${link}]->(article:Article) WHERE NOT article.id IN $articleIds | article.id] AS others
   WHERE size(others) > 0
-  RETURN entity.id AS entityId, fields[0] AS field, entity[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+  RETURN node.id AS entityId, fields[0] AS field, node[fields[0]] AS stored, row.properties[fields[0]] AS declared, others[..5] AS articleIds`;
+
+const FACT_LABELS = { figures: 'Figure', claims: 'Claim', deployments: 'Deployment' } as const satisfies Record<FactCollection, FactLabel>;
 
 /**
- * Entities that the database holds with another identity and that articles outside this run
- * mention: writing the run would let load order decide the identity. Editing an entity's only
- * declaration is fine when every article mentioning it is in the run.
+ * Entities and facts that the database holds with another identity and that articles outside this
+ * run mention or report: writing the run would let load order decide the identity. Editing an
+ * entity's or fact's only declaration is fine when every article stating it is in the run.
  */
 export async function findIdentityConflicts(driver: Driver, database: string, articles: ArticleToWrite[]): Promise<IdentityConflict[]> {
-  const entities = new Map(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => [entity.id, entity])));
-  const rows = [...entities.values()].map((entity) => ({ id: entity.id, properties: entityProperties(entity) }));
   const articleIds = articles.map(({ annotation }) => annotation.article.id);
-  const { records } = await driver.executeQuery(IDENTITY_CONFLICTS, { rows, articleIds }, { database });
-  return records.map((record) => record.toObject() as IdentityConflict);
+  const distinct = <T extends { id: string }>(items: T[]) => [...new Map(items.map((item) => [item.id, item])).values()];
+  const checks: [string, unknown[]][] = [
+    [
+      identityConflictsQuery('Entity', 'MENTIONED_IN'),
+      distinct(articles.flatMap(({ annotation }) => annotation.entities)).map((entity) => ({ id: entity.id, properties: entityProperties(entity) })),
+    ],
+    ...(Object.entries(FACT_LABELS) as [FactCollection, FactLabel][]).map(([collection, label]): [string, unknown[]] => [
+      identityConflictsQuery(label, 'REPORTED_IN'),
+      distinct(articles.flatMap(({ annotation }) => annotation[collection] as AnnotatedFact[])).map((fact) => ({ id: fact.id, properties: factIdentity(collection, fact) })),
+    ]),
+  ];
+  const conflicts: IdentityConflict[] = [];
+  for (const [query, rows] of checks) {
+    if (rows.length === 0) continue;
+    const { records } = await driver.executeQuery(query, { rows, articleIds }, { database });
+    conflicts.push(...records.map((record) => record.toObject() as IdentityConflict));
+  }
+  return conflicts;
 }
 
 /** Runs statements in order, sent together so the server needs no round trip each. */

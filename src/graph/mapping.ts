@@ -221,8 +221,7 @@ const REPORT_ORDER = (report: string, article: string) =>
 
 /** One article's report (an edge from the fact to its article), read back by `reportSchema`. */
 const reportProjection = (report: string, article: string) =>
-  `{articleId: ${article}.id, certainty: ${report}.certainty, basis: ${report}.basis, reason: ${report}.reason,
-    starts: ${report}.evidenceStarts, ends: ${report}.evidenceEnds, texts: ${report}.evidenceTexts, ${report} {${DATE_PROPERTIES}}}`;
+  `${report} {articleId: ${article}.id, .certainty, .basis, .reason, .evidenceStarts, .evidenceEnds, .evidenceTexts, ${DATE_PROPERTIES}}`;
 
 /** The reports of a fact node, at most `first` (a parameter or a number). */
 export const reportsExpression = (variable: string, link: 'ASSERTED_IN' | 'REPORTED_IN', first: string | number = MAX_PAGE_SIZE) =>
@@ -231,9 +230,18 @@ export const reportsExpression = (variable: string, link: 'ASSERTED_IN' | 'REPOR
     RETURN ${reportProjection(`${variable}Report`, `${variable}Article`)} }`;
 
 export const reportSchema: z.ZodType<ReportRecord> = z
-  .object({ articleId: text, certainty, basis: optionalBasis, reason: optionalText, starts: offsets, ends: offsets, texts, ...dateFields })
+  .object({
+    articleId: text,
+    certainty,
+    basis: optionalBasis,
+    reason: optionalText,
+    evidenceStarts: offsets,
+    evidenceEnds: offsets,
+    evidenceTexts: texts,
+    ...dateFields,
+  })
   .transform((row) => {
-    const evidence = toSpanRecords(row.articleId, row.starts, row.ends, row.texts);
+    const evidence = toSpanRecords(row.articleId, row.evidenceStarts, row.evidenceEnds, row.evidenceTexts);
     return {
       articleId: row.articleId,
       certainty: row.certainty,

@@ -132,7 +132,7 @@ export async function loadArticles(
   const conflicts = await findIdentityConflicts(driver, database, toWrite(articles));
   if (conflicts.length > 0) {
     throw new Error(
-      'Nothing was written: these entities are declared differently in the database, by articles not in this run:\n' +
+      'Nothing was written: these entities or facts are declared differently in the database, by articles not in this run:\n' +
         conflicts
           .map(({ entityId, field, stored, declared, articleIds }) =>
             `  "${entityId}": ${field} ${JSON.stringify(declared)} here, ${JSON.stringify(stored)} as stored for ${articleIds.join(', ')}`)

@@ -85,8 +85,15 @@ const FACT_MEANING: Record<FactCollection, string> = {
   claims: 'the same speaker and quote',
 };
 
-/** Throws naming every look-alike, in the file that declares it later (folder order). */
-export function checkLookAlikes(articles: readonly ValidatedArticle[]): void {
+/** Articles in the order they were published (undated first), then by file: a look-alike is the later declaration. */
+const byPublication = (articles: readonly ValidatedArticle[]) =>
+  [...articles].sort(
+    (a, b) => (a.annotation.article.publishedAt ?? '').localeCompare(b.annotation.article.publishedAt ?? '') || a.file.localeCompare(b.file),
+  );
+
+/** Throws naming every look-alike, in the article that declares it later. */
+export function checkLookAlikes(unordered: readonly ValidatedArticle[]): void {
+  const articles = byPublication(unordered);
   const problems = new Map<string, AnnotationProblem[]>();
   const report = (file: string, problem: AnnotationProblem) => problems.set(file, [...(problems.get(file) ?? []), problem]);
   const distinct = (a: Declared, b: Declared) => a.distinctFrom.includes(b.id) || b.distinctFrom.includes(a.id);

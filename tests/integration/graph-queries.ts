@@ -14,3 +14,25 @@ export async function countGraph(database: Database): Promise<{ nodes: number; r
   );
   return row!;
 }
+
+/**
+ * Every node and relationship with its labels or type and properties (the graph's version
+ * marker aside), sorted: two graphs that say the same thing give equal dumps.
+ */
+export async function dumpGraph(database: Database): Promise<string[]> {
+  const nodes = await readRows<{ labels: string[]; properties: Record<string, unknown> }>(
+    database,
+    'MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS properties',
+  );
+  const relationships = await readRows<{ type: string; from: string; to: string; properties: Record<string, unknown> }>(
+    database,
+    'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties',
+  );
+  return [
+    ...nodes.map(({ labels, properties }) => `node ${[...labels].sort().join(':')} ${stableJson(properties)}`),
+    ...relationships.map(({ type, from, to, properties }) => `edge ${from} ${type} ${to} ${stableJson(properties)}`),
+  ].sort();
+}
+
+const stableJson = (value: Record<string, unknown>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));

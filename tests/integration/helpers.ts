@@ -6,6 +6,9 @@ import { openDatabase, type Database } from '../../src/db/database.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { startHttpServer, type RunningServer } from '../../src/server/http.ts';
 
+/** The fixture folder of the first article (its text, annotation, registry and background). */
+export const FIXTURE_DIR = DEFAULT_SEED_DIR;
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const neo4j = inject('neo4j');
   return loadConfig({

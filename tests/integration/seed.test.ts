@@ -40,10 +40,10 @@ describe('loading the seed', () => {
     const [row] = await read<Record<string, number>>(
       `MATCH (a:Article {id: 'kazakhstan-unrest-2022-01'})
        RETURN COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } AS entities,
-              COUNT { ()-[r]->() WHERE r.articleId = a.id } AS relations,
-              COUNT { (f:Figure {articleId: a.id}) } AS figures,
-              COUNT { (c:Claim {articleId: a.id}) } AS claims,
-              COUNT { (d:Deployment {articleId: a.id}) } AS deployments`,
+              COUNT { (:Entity)-[r]->(:Entity) WHERE r.articleId = a.id } AS relations,
+              COUNT { (a)<-[:REPORTED_IN]-(:Figure) } AS figures,
+              COUNT { (a)<-[:REPORTED_IN]-(:Claim) } AS claims,
+              COUNT { (a)<-[:REPORTED_IN]-(:Deployment) } AS deployments`,
     );
     expect(row).toEqual({
       entities: annotation.entities.length,
@@ -69,12 +69,12 @@ describe('loading the seed', () => {
     const rows = await read<{ text: string; starts: number[]; ends: number[]; texts: string[] }>(
       `MATCH (a:Article {id: 'kazakhstan-unrest-2022-01'})
        CALL (a) {
-         MATCH ()-[r]->() WHERE r.articleId = a.id RETURN r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceTexts AS texts
+         MATCH (:Entity)-[r]->(:Entity) WHERE r.articleId = a.id RETURN r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceTexts AS texts
          UNION ALL
          MATCH (n) WHERE (n:Figure OR n:Claim OR n:Deployment) AND n.articleId = a.id
          RETURN n.evidenceStarts AS starts, n.evidenceEnds AS ends, n.evidenceTexts AS texts
          UNION ALL
-         MATCH ()-[m:MENTIONED_IN|ASSERTED_IN]->(a) RETURN m.evidenceStarts AS starts, m.evidenceEnds AS ends, m.evidenceTexts AS texts
+         MATCH ()-[m:MENTIONED_IN|ASSERTED_IN|REPORTED_IN]->(a) RETURN m.evidenceStarts AS starts, m.evidenceEnds AS ends, m.evidenceTexts AS texts
        }
        RETURN a.text AS text, starts, ends, texts`,
     );
@@ -149,7 +149,7 @@ describe('refusing bad annotation files', () => {
   }
 
   it('names the file, the JSON path and the problem, and writes nothing', async () => {
-    expect(await loadWithMistake('dangling', (json) => (json.claims[0].speakerId = 'ghost'))).toMatch(
+    expect(await loadWithMistake('dangling', (json) => Object.assign(json.claims[0], { id: 'a-claim-of-its-own', speakerId: 'ghost' }))).toMatch(
       /b-dangling\.json has 1 problem:\n {2}\$\.claims\[0\]\.speakerId: unknown entity "ghost"/,
     );
     expect(await loadWithMistake('span', (json) => (json.figures[1].evidence[0].start += 1))).toMatch(
@@ -180,7 +180,7 @@ describe('a graph stored before provenance', () => {
          RETURN relation.basis AS basis, event.dateStart AS start, event.dateEnd AS end, event.dateBasis AS dateBasis,
                 place.latitude AS latitude, meta.formatVersion AS version`,
       );
-      expect(row).toEqual({ basis: 'ARTICLE', start: '2021-03-01', end: '2021-03-31', dateBasis: 'ARTICLE', latitude: null, version: 3 });
+      expect(row).toEqual({ basis: 'ARTICLE', start: '2021-03-01', end: '2021-03-31', dateBasis: 'ARTICLE', latitude: null, version: 4 });
     } finally {
       await write("MATCH (n:Entity) WHERE n.id IN ['old-event', 'old-place'] DETACH DELETE n");
     }
