@@ -77,10 +77,7 @@ const setStatus = (status: string) => (part(root, 'evidence-status').textContent
 /** Shows an article (fetched once) with `spans` marked, and scrolls to the first mark. */
 async function display(id: string, spans: readonly Span[], status = 'Click a fact to highlight its evidence.'): Promise<void> {
   const call = ++latest;
-  let text = texts.get(id);
-  if (!text) texts.set(id, (text = fetchArticle(id)));
-  text.catch(() => texts.delete(id));
-  const article = await text;
+  const article = await articleText(id);
   if (call !== latest) return;
   shown = article;
   picker.value = article.id;
@@ -92,10 +89,18 @@ async function display(id: string, spans: readonly Span[], status = 'Click a fac
   root.querySelector('mark')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
-async function fetchArticle(id: string): Promise<Article> {
-  const { article } = await request(ArticleTextDocument, { id });
-  if (!article) throw new Error(`No article ${id}.`);
-  return article;
+/** An article's text, asked once (a failed request is asked again next time). */
+function articleText(id: string): Promise<Article> {
+  let text = texts.get(id);
+  if (!text) {
+    text = request(ArticleTextDocument, { id }).then(({ article }) => {
+      if (!article) throw new Error(`No article ${id}.`);
+      return article;
+    });
+    texts.set(id, text);
+    text.catch(() => texts.delete(id));
+  }
+  return text;
 }
 
 /** The text as paragraphs, with each (merged) span in a <mark>. */

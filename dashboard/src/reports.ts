@@ -53,7 +53,7 @@ export function reportList(fact: Pick<Fact, 'articleCount' | 'reports'>, label: 
   return el(
     'div',
     { class: 'reports', 'data-testid': 'reports', 'data-count': String(fact.articleCount) },
-    el('span', { class: 'muted' }, fact.articleCount === 1 ? 'Reported in ' : `Reported in ${fact.articleCount} articles: `),
+    el('span', { class: 'muted' }, fact.articleCount === 1 ? 'Reported in' : `Reported in ${fact.articleCount} articles:`),
     el('ul', {}, ...items),
   );
 }
