@@ -23,8 +23,13 @@ export interface Fact {
   provenance?: { basis: Basis; reference?: string | null };
 }
 
-/** The fact's button: highlights its evidence, or says it is background knowledge. */
-export function factButton(label: string, fact: { reports: readonly Evidence[]; provenance?: Fact['provenance'] }, attributes: Record<string, string> = {}, ...content: (Node | string)[]) {
+/** The fact's button (showing `content`, or else `label`): highlights its evidence, or says it is background knowledge. */
+export function factButton(
+  label: string,
+  fact: { reports: readonly Evidence[]; provenance?: Fact['provenance'] },
+  attributes: Record<string, string> = {},
+  ...content: (Node | string)[]
+): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'fact', 'data-testid': 'fact', ...attributes }, ...(content.length > 0 ? content : [label]));
   button.addEventListener('click', () =>
     fact.provenance?.basis === 'BACKGROUND' ? showBackground(label, fact.provenance.reference) : void showEvidence(fact.reports, label),
