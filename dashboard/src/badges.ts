@@ -1,5 +1,5 @@
-/** Certainty badges and legends, in the colours and line styles of certainty.ts. */
-import type { Certainty } from '../../examples/generated/graphql.ts';
+/** Certainty and basis badges, and legends, in the colours and line styles of certainty.ts. */
+import type { Basis, Certainty } from '../../examples/generated/graphql.ts';
 import { CERTAINTY } from './certainty.ts';
 import { el } from './dom.ts';
 
@@ -11,6 +11,13 @@ export function certaintyBadge(certainty: Certainty): HTMLElement {
   const badge = el('span', { class: `badge certainty-${certainty}`, 'data-certainty': certainty }, CERTAINTY[certainty].label);
   badge.style.setProperty('--certainty', CERTAINTY[certainty].color);
   return badge;
+}
+
+const BASIS_LABEL: Record<Basis, string> = { ARTICLE: 'article', INFERRED: 'inferred', BACKGROUND: 'background' };
+
+/** Where a fact comes from when not plainly from an article: "background" (with its reference as tooltip) or "inferred". */
+export function basisBadge(basis: Basis, reference?: string | null): HTMLElement {
+  return el('span', { class: `badge basis-${basis}`, 'data-basis': basis, ...(reference ? { title: reference } : {}) }, BASIS_LABEL[basis]);
 }
 
 /** A legend entry: a line as the claims network draws it, or a box as the timeline fills its bars. */

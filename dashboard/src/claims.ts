@@ -1,11 +1,16 @@
-/** The who-accused-whom network: speaker → subject, one edge per certainty (wider for more claims), styled by certainty. */
+/**
+ * The who-accused-whom network: speaker → subject, one edge per certainty (wider for more claims),
+ * styled by certainty; each claim lists the articles that report it, and a picker keeps only the
+ * claims one article reports.
+ */
 import cytoscape from 'cytoscape';
 import { ClaimsBySpeakerDocument, type ClaimsBySpeakerQuery } from '../../examples/generated/graphql.ts';
-import { evidenceOf, showEvidence } from './article.ts';
+import { articleName, showEvidence, type ArticleRef } from './article.ts';
 import { request } from './api.ts';
 import { certaintyBadge, legendItem } from './badges.ts';
 import { CERTAINTIES, CERTAINTY } from './certainty.ts';
 import { el, part, section } from './dom.ts';
+import { factButton, reportList } from './reports.ts';
 
 type Claim = ClaimsBySpeakerQuery['claims']['edges'][number]['node'];
 
@@ -13,9 +18,21 @@ const root = section('claims');
 /** cytoscape injects an inline <style> (which the CSP refuses) unless an element with this id exists; its rule is in style.css. */
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 
+let cy: cytoscape.Core | undefined;
+
 export async function loadClaims(): Promise<void> {
   // No speaker: every claim, so the network shows who accused whom.
   const claims = (await request(ClaimsBySpeakerDocument, { speakerId: null, first: 100 })).claims.edges.map((edge) => edge.node);
+  const articles = new Map<string, ArticleRef>(claims.flatMap((claim) => claim.reports.map((report) => [report.article.id, report.article] as const)));
+  const picker = part<HTMLSelectElement>(root, 'claims-article-picker');
+  picker.replaceChildren(el('option', { value: '' }, 'Every article'), ...[...articles.values()].map((article) => el('option', { value: article.id }, articleName(article))));
+  picker.addEventListener('change', () => draw(picker.value ? claims.filter((claim) => claim.reports.some((report) => report.article.id === picker.value)) : claims));
+  draw(claims);
+  part(root, 'claims-legend').replaceChildren(...CERTAINTIES.map((certainty) => legendItem(certainty, 'line')));
+}
+
+/** Draws the network of these claims and lists them. */
+function draw(claims: Claim[]): void {
   const speakers = new Set(claims.flatMap((claim) => (claim.speaker ? [claim.speaker.id] : [])));
   const nodes = new Map<string, cytoscape.ElementDefinition>();
   const edges = new Map<string, { source: string; target: string; certainty: Claim['certainty']; claims: string[] }>();
@@ -32,8 +49,13 @@ export async function loadClaims(): Promise<void> {
   }
 
   if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID)) document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID }));
-  const cy = cytoscape({
-    container: part(root, 'claims-graph'),
+  const container = part(root, 'claims-graph');
+  const layout = columns(speakers, edges, container.clientWidth);
+  // Through the CSSOM, which the CSP allows: tall enough for every subject at a readable size.
+  container.style.height = `${Math.max(240, layout.height + 60)}px`;
+  cy?.destroy();
+  cy = cytoscape({
+    container,
     elements: [...nodes.values(), ...[...edges].map(([id, edge]) => ({ data: { id, ...edge, width: 1 + edge.claims.length } }))],
     style: [
       {
@@ -41,6 +63,8 @@ export async function loadClaims(): Promise<void> {
         style: {
           label: 'data(label)',
           'font-size': 11,
+          'text-wrap': 'wrap',
+          'text-max-width': `${layout.labelWidth}px`,
           'text-valign': 'center',
           'text-halign': 'right',
           'text-margin-x': 6,
@@ -79,16 +103,17 @@ export async function loadClaims(): Promise<void> {
         },
       })),
     ],
-    layout: { name: 'preset', positions: columns(speakers, edges), padding: 8 },
+    layout: { name: 'preset', positions: layout.positions, padding: 8 },
     userZoomingEnabled: false,
   });
+  // How far cytoscape shrank the network to fit its box, for people's tools and the browser test alike.
+  container.dataset.zoom = cy.zoom().toFixed(2);
   cy.on('tap', 'edge', (event) => {
     const shown = claims.filter((claim) => (event.target.data('claims') as string[]).includes(claim.id));
-    showEvidence(shown.flatMap((claim) => evidenceOf(claim.id)), shown.map((claim) => claim.summary).join(' / '));
+    void showEvidence(shown.flatMap((claim) => claim.reports), shown.map((claim) => claim.summary).join(' / '));
   });
-
-  part(root, 'claims-legend').replaceChildren(...CERTAINTIES.map((certainty) => legendItem(certainty, 'line')));
-  part(root, 'claims').replaceChildren(...claims.map((claim) => claimItem(claim, cy)));
+  const drawn = cy;
+  part(root, 'claims').replaceChildren(...claims.map((claim) => claimItem(claim, drawn)));
 }
 
 /** A claim as a list row, carrying how its edges are drawn, so what the graph shows can be checked. */
@@ -96,8 +121,6 @@ function claimItem(claim: Claim, cy: cytoscape.Core): HTMLElement {
   const drawn = cy.edges().filter((edge) => (edge.data('claims') as string[]).includes(claim.id));
   const subjects = claim.about.map((subject) => subject.name).join(', ');
   const label = `${claim.speaker?.name ?? 'Someone'} → ${subjects}: ${claim.summary}`;
-  const button = el('button', { type: 'button', class: 'fact' }, label);
-  button.addEventListener('click', () => showEvidence(evidenceOf(claim.id), claim.summary));
   return el(
     'li',
     {
@@ -108,18 +131,21 @@ function claimItem(claim: Claim, cy: cytoscape.Core): HTMLElement {
       'data-edges': String(drawn.length),
       'data-line-style': [...new Set(drawn.map((edge) => String(edge.style('line-style'))))].join(' '),
       'data-edge-label': [...new Set(drawn.map((edge) => String(edge.style('target-label'))))].join(' '),
+      'data-articles': claim.reports.map((report) => report.article.id).join(' '),
     },
-    button,
+    factButton(claim.summary, claim, {}, label),
     ' ',
     certaintyBadge(claim.certainty),
+    reportList(claim, claim.summary),
   );
 }
 
 /**
  * Speakers in a column on the left, what they speak about on the right, each subject level with
- * the average of its speakers (fewer crossings).
+ * the average of its speakers (fewer crossings). In a narrow box (a phone) the columns come closer
+ * and long names wrap, so cytoscape need not shrink the text to fit.
  */
-function columns(speakers: ReadonlySet<string>, edges: Map<string, { source: string; target: string }>): Record<string, cytoscape.Position> {
+function columns(speakers: ReadonlySet<string>, edges: Map<string, { source: string; target: string }>, width: number) {
   const left = [...speakers];
   const rows = new Map<string, number[]>();
   for (const { source, target } of edges.values()) {
@@ -128,9 +154,11 @@ function columns(speakers: ReadonlySet<string>, edges: Map<string, { source: str
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const right = [...rows].sort(([, a], [, b]) => mean(a) - mean(b)).map(([id]) => id);
   const positions: Record<string, cytoscape.Position> = {};
-  const ROW = 26;
-  const height = (right.length - 1) * ROW;
+  const narrow = width < 600;
+  const ROW = narrow ? 32 : 26;
+  const height = Math.max(right.length - 1, 0) * ROW;
+  const gap = narrow ? 90 : 320;
   left.forEach((id, index) => (positions[id] = { x: 0, y: ((index + 0.5) * height) / left.length }));
-  right.forEach((id, index) => (positions[id] = { x: 320, y: index * ROW }));
-  return positions;
+  right.forEach((id, index) => (positions[id] = { x: gap, y: index * ROW }));
+  return { positions, height, labelWidth: narrow ? 110 : 240 };
 }

@@ -1,9 +1,9 @@
-/** The search box and the entity card; each fact on the card highlights its evidence in the article. */
+/** The search box and the entity card; each fact on the card lists its reports and highlights its evidence in their articles. */
 import { EntityCardDocument, SearchBoxDocument, type EntityCardQuery } from '../../examples/generated/graphql.ts';
-import { evidenceOf, showEvidence, type Span } from './article.ts';
+import type { Evidence } from './article.ts';
 import { request } from './api.ts';
-import { certaintyBadge } from './badges.ts';
 import { el, load, part, section } from './dom.ts';
+import { factBadges, factButton, reportList, type Fact } from './reports.ts';
 
 type Entity = NonNullable<EntityCardQuery['entity']>;
 
@@ -49,18 +49,24 @@ export function showEntity(id: string): Promise<void> {
 
 function renderCard(entity: Entity): void {
   const facts = el('ul', { class: 'facts' });
-  const fact = (label: string, spans: () => readonly Span[], ...extra: (Node | string)[]) => facts.append(el('li', {}, factButton(label, spans), ...extra));
+  const fact = (label: string, about: Fact, ...extra: (Node | string)[]) =>
+    facts.append(el('li', {}, factButton(label, about), ' ', ...factBadges(about), ...extra, reportList(about, label)));
 
+  if ('reports' in entity) {
+    const when = entity.date ? ` (${[entity.date.qualifier, entity.date.iso].filter(Boolean).join(' ')}${entity.datesDisagree ? '; the articles give different dates' : ''})` : '';
+    fact(`Event: ${entity.name}${when}`, entity);
+  }
   for (const relation of entity.relations) {
     const words = [relation.type.toLowerCase().replaceAll('_', ' '), relation.title, relation.role && `as ${relation.role}`].filter(Boolean).join(' ');
     const arrow = relation.direction === 'IN' ? '←' : '→';
-    fact(`${arrow} ${words}: ${relation.other.name}`, () => relation.evidence, ' ', certaintyBadge(relation.certainty), ' ', openButton(relation.other.id));
+    fact(`${arrow} ${words}: ${relation.other.name}`, relation, ' ', openButton(relation.other.id));
   }
-  for (const claim of entity.claims) fact(`Claim: ${claim.summary}`, () => evidenceOf(claim.id), ' ', certaintyBadge(claim.certainty));
-  for (const figure of entity.figures) {
-    fact(`Figure: ${figure.text} ${figure.counts} (${figure.metric.toLowerCase().replaceAll('_', ' ')})`, () => evidenceOf(figure.id), ' ', certaintyBadge(figure.certainty));
+  for (const claim of entity.claims) fact(`Claim: ${claim.summary}`, claim);
+  for (const figure of entity.figures) fact(`Figure: ${figure.text} ${figure.counts} (${figure.metric.toLowerCase().replaceAll('_', ' ')})`, figure);
+  if (entity.mentions.length > 0) {
+    const label = `Mentioned ${entity.mentions.length} time(s)`;
+    facts.append(el('li', {}, factButton(label, { reports: mentionsByArticle(entity.mentions) })));
   }
-  if (entity.mentions.length > 0) fact(`Mentioned ${entity.mentions.length} time(s) in the article`, () => entity.mentions);
 
   const description = entity.description ? [el('p', {}, entity.description)] : [];
   const aliases = entity.aliases.length > 0 ? [el('p', { class: 'muted' }, `Also: ${entity.aliases.join(', ')}`)] : [];
@@ -71,6 +77,17 @@ function renderCard(entity: Entity): void {
     ...details(entity),
     facts.childElementCount > 0 ? facts : el('p', { class: 'muted' }, 'No facts about it yet.'),
   );
+}
+
+/** Mentions grouped by the article they are in, so each highlights in its own article. */
+function mentionsByArticle(mentions: Entity['mentions']): Evidence[] {
+  const byArticle = new Map<string, Evidence & { evidence: Entity['mentions'] }>();
+  for (const mention of mentions) {
+    const group = byArticle.get(mention.article.id) ?? { article: mention.article, evidence: [] };
+    group.evidence.push(mention);
+    byArticle.set(mention.article.id, group);
+  }
+  return [...byArticle.values()];
 }
 
 /** The fields only one kind of entity has. */
@@ -90,13 +107,6 @@ function details(entity: Entity): Node[] {
   }
   if ('isoCode' in entity) lines.push(`ISO code ${entity.isoCode}`);
   return lines.map((line) => el('p', { class: 'detail' }, line));
-}
-
-/** A fact as a button that highlights its evidence (looked up on click: the article may load after the card). */
-function factButton(label: string, spans: () => readonly Span[]): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'fact', 'data-testid': 'fact' }, label);
-  button.addEventListener('click', () => showEvidence(spans(), label));
-  return button;
 }
 
 function openButton(id: string): HTMLButtonElement {

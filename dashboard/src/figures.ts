@@ -1,9 +1,9 @@
 /** Casualty and arrest figures: the article's own wording first, then the range it allows and who gave it. */
 import { CasualtyFiguresDocument, type CasualtyFiguresQuery, type FigureMetric } from '../../examples/generated/graphql.ts';
-import { evidenceOf, showEvidence } from './article.ts';
 import { request } from './api.ts';
 import { certaintyBadge } from './badges.ts';
 import { el, part, section } from './dom.ts';
+import { factButton, reportList } from './reports.ts';
 
 type Figure = CasualtyFiguresQuery['figures']['edges'][number]['node'];
 
@@ -26,18 +26,24 @@ export async function loadFigures(): Promise<void> {
   part(root, 'figures').replaceChildren(...shown.map(figureCard));
 }
 
+/** A figure as a card: the wording, what it counts, its range and source (a button to its evidence), then its reports. */
 function figureCard(figure: Figure): HTMLElement {
   const what = `${figure.counts} ${METRIC_WORDS[figure.metric]}`;
-  const button = el(
-    'button',
-    { type: 'button', class: 'figure', 'data-testid': 'figure', 'data-figure-id': figure.id, 'data-metric': figure.metric },
-    el('span', { class: 'figure-text', 'data-testid': 'figure-text' }, figure.text),
-    el('span', { class: 'figure-what' }, what),
-    el('span', { class: 'figure-range', 'data-testid': 'figure-range' }, range(figure)),
-    el('span', { class: 'figure-source' }, figure.source ? `Source: ${figure.source.name} ` : 'Source not named ', certaintyBadge(figure.certainty)),
+  const label = `${figure.text} ${what}`;
+  return el(
+    'div',
+    { class: 'figure', 'data-testid': 'figure', 'data-figure-id': figure.id, 'data-metric': figure.metric },
+    factButton(
+      label,
+      figure,
+      { class: 'figure-fact', 'data-testid': 'figure-fact' },
+      el('span', { class: 'figure-text', 'data-testid': 'figure-text' }, figure.text),
+      el('span', { class: 'figure-what' }, what),
+      el('span', { class: 'figure-range', 'data-testid': 'figure-range' }, range(figure)),
+      el('span', { class: 'figure-source' }, figure.source ? `Source: ${figure.source.name} ` : 'Source not named ', certaintyBadge(figure.certainty)),
+    ),
+    reportList(figure, label),
   );
-  button.addEventListener('click', () => showEvidence(evidenceOf(figure.id), `${figure.text} ${what}`));
-  return button;
 }
 
 /** The numbers the wording allows: "more than 2,000" is > 2,000; "dozens" is ≥ 24, approximate. */

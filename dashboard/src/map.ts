@@ -1,4 +1,7 @@
-/** The map: the world outline (world-atlas, bundled), the places with coordinates, and the troop deployments. */
+/**
+ * The map: the world outline (world-atlas, bundled), the places of the timeline's events, and the
+ * troop deployments (to the country the timeline shows, or all of them).
+ */
 import { LinesChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -7,12 +10,12 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
 import { TroopDeploymentsDocument, type TroopDeploymentsQuery } from '../../examples/generated/graphql.ts';
-import { evidenceOf, showEvidence } from './article.ts';
 import { request } from './api.ts';
-import { certaintyBadge, legendItem } from './badges.ts';
+import { legendItem } from './badges.ts';
 import { CERTAINTIES, CERTAINTY } from './certainty.ts';
 import { el, followSize, part, section } from './dom.ts';
-import { timelineOfKazakhstan } from './timeline.ts';
+import { factBadges, factButton, reportList } from './reports.ts';
+import { timelineOf } from './timeline.ts';
 
 echarts.use([GeoComponent, ScatterChart, LinesChart, TooltipComponent, CanvasRenderer]);
 
@@ -22,10 +25,13 @@ const root = section('map');
 const world = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 echarts.registerMap('world', feature(world, world.objects.countries) as unknown as Parameters<typeof echarts.registerMap>[1]);
 
-export async function loadMap(): Promise<void> {
+const container = part(root, 'map-chart');
+let chart: echarts.ECharts | undefined;
+
+export async function loadMap(countryId: string | null): Promise<void> {
   const [{ timeline }, { deployments }] = await Promise.all([
-    timelineOfKazakhstan(),
-    request(TroopDeploymentsDocument, { destinationId: 'kazakhstan', first: 100 }),
+    timelineOf(countryId),
+    request(TroopDeploymentsDocument, { destinationId: countryId, first: 100 }),
   ]);
   // A place located only by inference (an unnamed town placed at its country) is hollow and unlabelled.
   const places = new Map<string, { name: string; value: [number, number]; symbol: string; label: { show: boolean } }>();
@@ -58,43 +64,49 @@ export async function loadMap(): Promise<void> {
     ];
   });
 
-  const container = part(root, 'map-chart');
-  const chart = echarts.init(container, null, { renderer: 'canvas' });
-  chart.setOption({
-    animation: false,
-    // Rendered on the canvas: an HTML tooltip would need inline styles, which the page's CSP refuses.
-    tooltip: { renderMode: 'richText' },
-    geo: {
-      map: 'world',
-      roam: true,
-      boundingCoords: bounds([...[...places.values()].map((place) => place.value), ...lines.flatMap((line) => line.coords)]),
-      itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa7b4' },
-      emphasis: { disabled: true },
+  if (!chart) {
+    chart = echarts.init(container, null, { renderer: 'canvas' });
+    followSize(container, () => chart?.resize());
+  }
+  // notMerge: another country's places and deployments replace the previous ones.
+  chart.setOption(
+    {
+      animation: false,
+      // Rendered on the canvas: an HTML tooltip would need inline styles, which the page's CSP refuses.
+      tooltip: { renderMode: 'richText' },
+      geo: {
+        map: 'world',
+        roam: true,
+        boundingCoords: bounds([...[...places.values()].map((place) => place.value), ...lines.flatMap((line) => line.coords)]),
+        itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa7b4' },
+        emphasis: { disabled: true },
+      },
+      series: [
+        {
+          type: 'scatter',
+          name: 'Places',
+          coordinateSystem: 'geo',
+          // Inferred locations first, so a place's own marker is drawn over those placed on it.
+          data: [...places.values()].sort((a, b) => Number(a.label.show) - Number(b.label.show)),
+          symbolSize: 8,
+          itemStyle: { color: '#2c5f8a' },
+          label: { show: true, formatter: '{b}', position: 'right', fontSize: 11 },
+          labelLayout: { hideOverlap: true },
+        },
+        {
+          type: 'lines',
+          name: 'Troop deployments',
+          coordinateSystem: 'geo',
+          data: lines,
+          symbol: ['circle', 'arrow'],
+          symbolSize: [5, 10],
+          lineStyle: { width: 2, curveness: 0.2, opacity: 0.9 },
+          label: { show: true, position: 'start', fontSize: 11, fontWeight: 'bold' },
+        },
+      ],
     },
-    series: [
-      {
-        type: 'scatter',
-        name: 'Places',
-        coordinateSystem: 'geo',
-        // Inferred locations first, so a place's own marker is drawn over those placed on it.
-        data: [...places.values()].sort((a, b) => Number(a.label.show) - Number(b.label.show)),
-        symbolSize: 8,
-        itemStyle: { color: '#2c5f8a' },
-        label: { show: true, formatter: '{b}', position: 'right', fontSize: 11 },
-        labelLayout: { hideOverlap: true },
-      },
-      {
-        type: 'lines',
-        name: 'Troop deployments',
-        coordinateSystem: 'geo',
-        data: lines,
-        symbol: ['circle', 'arrow'],
-        symbolSize: [5, 10],
-        lineStyle: { width: 2, curveness: 0.2, opacity: 0.9 },
-        label: { show: true, position: 'start', fontSize: 11, fontWeight: 'bold' },
-      },
-    ],
-  });
+    { notMerge: true },
+  );
   // What the chart holds, for people's tools and the browser test alike.
   const series = chart.getOption().series as { data?: unknown[] }[];
   container.dataset.places = String(series[0]?.data?.length ?? 0);
@@ -102,7 +114,6 @@ export async function loadMap(): Promise<void> {
   const shown = CERTAINTIES.filter((certainty) => sent.some((deployment) => deployment.certainty === certainty));
   part(root, 'map-legend').replaceChildren(...shown.map((certainty) => legendItem(certainty, 'line')));
   part(root, 'deployments').replaceChildren(...sent.map(deploymentItem));
-  followSize(container, () => chart.resize());
 }
 
 /** The map's view: every point shown, with a margin, as [[west, north], [east, south]]; the whole world without points. */
@@ -119,10 +130,14 @@ function bounds(points: [number, number][]): [[number, number], [number, number]
 
 function deploymentItem(deployment: Deployment): HTMLElement {
   const label = `${deployment.country.name} → ${deployment.destination.name}: ${deployment.force}, ${deployment.status.toLowerCase()}`;
-  const details = [deployment.troops?.text, deployment.date && [deployment.date.qualifier, deployment.date.iso].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(' · ');
-  const button = el('button', { type: 'button', class: 'fact' }, label, details ? el('span', { class: 'muted' }, ` (${details})`) : null);
-  button.addEventListener('click', () => showEvidence(evidenceOf(deployment.id), label));
-  return el('li', { 'data-testid': 'deployment', 'data-country': deployment.country.id }, button, ' ', certaintyBadge(deployment.certainty));
+  const date = deployment.date && [deployment.date.qualifier, deployment.date.iso].filter(Boolean).join(' ');
+  const details = [deployment.troops?.text, date, deployment.datesDisagree && 'the articles give different dates'].filter(Boolean).join(' · ');
+  return el(
+    'li',
+    { 'data-testid': 'deployment', 'data-deployment-id': deployment.id, 'data-country': deployment.country.id },
+    factButton(label, deployment, {}, label, details ? el('span', { class: 'muted' }, ` (${details})`) : ''),
+    ' ',
+    ...factBadges(deployment),
+    reportList(deployment, label),
+  );
 }

@@ -64,6 +64,8 @@ async function expectOnePageAndWalk(name: string, field: string, expectedCount: 
 
 const CHECKED = [
   'article-evidence',
+  'article-list',
+  'article-text',
   'casualty-figures',
   'claims-by-speaker',
   'claims-network',
@@ -100,13 +102,26 @@ describe('examples', () => {
     }
   });
 
+  it('article-list: every article, for a picker, walked a page at a time', async () => {
+    const articles = await expectOnePageAndWalk('article-list', 'articles', 1);
+    expect(articles).toEqual([{ id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null, publishedAt: annotation.article.publishedAt ?? null }]);
+  });
+
+  it('article-text: the text every span of the article indexes into', async () => {
+    const { article } = await run('article-text');
+    expect(article).toEqual({ id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null, publishedAt: annotation.article.publishedAt ?? null, text: articleText });
+    expect((await run('article-text', { id: 'no-such-article' })).article).toBeNull();
+  });
+
   it('entity-card: Tokayev is President of Kazakhstan', async () => {
     const { entity } = await run('entity-card');
     expect(entity).toMatchObject({ id: 'kassym-jomart-tokayev', kind: 'PERSON', name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev'] });
     expect(entity.positions).toEqual([
       { title: 'President', former: false, certainty: 'STATED', of: { id: 'kazakhstan', name: 'Kazakhstan' } },
     ]);
-    expect(entity.mentions).toEqual([{ start: 1211, end: 1232, text: 'Kassym-Jomart Tokayev' }]);
+    expect(entity.mentions).toEqual([
+      { start: 1211, end: 1232, text: 'Kassym-Jomart Tokayev', article: { id: annotation.article.id, title: annotation.article.title, source: annotation.article.source ?? null } },
+    ]);
     expect(entity.relations).toContainEqual(
       expect.objectContaining({ type: 'HOLDS_POSITION', direction: 'OUT', title: 'President', other: { id: 'kazakhstan', kind: 'COUNTRY', name: 'Kazakhstan' } }),
     );
@@ -116,7 +131,7 @@ describe('examples', () => {
     expect(entity.claims).toEqual([
       expect.objectContaining({ id: 'tokayev-blames-foreign-trained-terrorist-gangs', certainty: 'ALLEGED' }),
     ]);
-    for (const span of [...entity.mentions, ...entity.relations.flatMap((relation: any) => relation.evidence)]) {
+    for (const span of [...entity.mentions, ...entity.relations.flatMap((relation: any) => relation.reports.flatMap((report: any) => report.evidence))]) {
       expect(articleText.slice(span.start, span.end)).toBe(span.text);
     }
   });

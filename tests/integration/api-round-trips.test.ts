@@ -50,11 +50,16 @@ const NESTED = `
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
 
-/** Round trips of each dashboard operation: its root query computes every field of the first level. */
+/**
+ * Round trips of each dashboard operation: its root query computes every field of the first level;
+ * the articles of reports (and of article-evidence's and figures-by-source's nested lists) are one more.
+ */
 const EXAMPLE_ROUND_TRIPS: Record<string, number> = {
   'article-evidence': 2,
-  'casualty-figures': 1,
-  'claims-by-speaker': 1,
+  'article-list': 1,
+  'article-text': 1,
+  'casualty-figures': 2,
+  'claims-by-speaker': 2,
   'claims-network': 1,
   'deployment-totals': 1,
   'events-by-country': 1,
@@ -62,13 +67,13 @@ const EXAMPLE_ROUND_TRIPS: Record<string, number> = {
   'figure-summary': 1,
   'figures-by-source': 2,
   'place-events': 1,
-  'entity-card': 1,
+  'entity-card': 2,
   'event-list': 1,
   'neighborhood-graph': 1,
   path: 1,
   'search-box': 1,
-  timeline: 1,
-  'troop-deployments': 1,
+  timeline: 2,
+  'troop-deployments': 2,
 };
 
 describe('round trips', () => {
@@ -82,7 +87,7 @@ describe('round trips', () => {
     // The entity card of every kind, not only the default person's.
     const card = readFileSync(path.join(EXAMPLES_DIR, 'entity-card.graphql'), 'utf8');
     for (const id of ['csto', 'almaty', 'kazakhstan', 'kazakhstan-unrest-2022-01']) {
-      expect((await run(card, { id })).roundTrips, id).toBe(1);
+      expect((await run(card, { id })).roundTrips, id).toBe(EXAMPLE_ROUND_TRIPS['entity-card']);
     }
   });
 
