@@ -19,7 +19,8 @@ import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed
 import type { ValidatedArticle } from '../../src/seed/validate.ts';
 import { dashboardRouter } from '../../src/server/dashboard.ts';
 import { startHttpServer, type RunningServer } from '../../src/server/http.ts';
-import { FIXTURE_DIR, openTestDatabase, seedTestDatabase, testConfig, testLogger } from './helpers.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
+import { openTestDatabase, seedTestDatabase, testConfig, testLogger } from './helpers.ts';
 
 /** Installed from Debian (.ci/run); playwright-core downloads no browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
