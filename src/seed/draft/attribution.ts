@@ -8,7 +8,7 @@ import type { FoundEntity } from './entities.ts';
 export type Certainty = 'STATED' | 'REPORTED' | 'ALLEGED' | 'EXPECTED';
 
 export const SPEECH_VERBS = 'said|says|told|added|stated|announced|reported|reports|noted|wrote|claimed|alleged|blamed|accused|warned|concluded|insisted|declared';
-const SPEAKER_THEN_VERB = new RegExp(`^(?:[’']s\\s+[\\p{L} ]{0,40}?)?\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:has\\s+|have\\s+|had\\s+|also\\s+|reportedly\\s+|later\\s+|on\\s+\\w+\\s+)*(${SPEECH_VERBS})\\b`, 'u');
+const SPEAKER_THEN_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:has\\s+|have\\s+|had\\s+|also\\s+|reportedly\\s+|later\\s+|on\\s+\\w+\\s+)*(${SPEECH_VERBS})\\b`, 'u');
 const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
 
 /** The entity a sentence names as the one who says it: "X said", "X told", "according to X". */

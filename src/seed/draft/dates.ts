@@ -37,10 +37,8 @@ const QUALIFIER_AFTER = /^\s+(evening|morning|night|afternoon)\b/i;
 export function publicationDateOf(text: string): string | undefined {
   const head = text.split('\n').slice(0, 4).join('\n');
   for (const result of chrono.strict.parse(head)) {
-    const known = result.start.knownValues;
-    if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
-      return `${known.year}-${String(known.month).padStart(2, '0')}-${String(known.day).padStart(2, '0')}`;
-    }
+    const { start } = result;
+    if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) return isoDay(start.date());
   }
   return undefined;
 }
@@ -52,10 +50,15 @@ export function findDates(text: string, publishedAt: string | undefined): FoundD
   for (const parsed of chrono.casual.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false })) {
     // chrono reads "evening of January 6" as this evening; the strict parser finds the day in it.
     const strict = chrono.strict.parse(parsed.text, { instant: reference, timezone: 0 })[0];
-    const result = parsed.start.knownValues.day === undefined && parsed.start.knownValues.weekday === undefined && strict?.start.knownValues.day !== undefined
+    const result = !parsed.start.isCertain('day') && !parsed.start.isCertain('weekday') && strict?.start.isCertain('day')
       ? { index: parsed.index + strict.index, text: strict.text, start: strict.start }
       : parsed;
-    const known = result.start.knownValues;
+    const known = {
+      year: result.start.isCertain('year') ? result.start.get('year')! : undefined,
+      month: result.start.isCertain('month') ? result.start.get('month')! : undefined,
+      day: result.start.isCertain('day') ? result.start.get('day')! : undefined,
+      weekday: result.start.isCertain('weekday') ? result.start.get('weekday')! : undefined,
+    };
     let start = result.index;
     let end = result.index + result.text.replace(/[\s,.;:]+$/, '').length;
     if (RELATIVE_TO_A_STATEMENT.test(text.slice(Math.max(0, start - 10), end))) continue;

@@ -25,7 +25,8 @@ export interface KnownEvent {
   id: string;
   name: string;
   category: string;
-  /** Its date's interval, when it has a date. */
+  /** Its date as declared, and the interval it means. */
+  date?: { iso: string; precision: string };
   interval?: { start: string; end: string };
   /** Where it happened (OCCURRED_IN) and the places and countries those are in (LOCATED_IN). */
   places: string[];
@@ -46,6 +47,8 @@ export interface KnownGraph {
   entities: KnownEntity[];
   events: KnownEvent[];
   deployments: KnownDeployment[];
+  /** Ids of figures, claims and deployments, which no other article may reuse. */
+  nodeIds: Set<string>;
 }
 
 function addUnique(list: string[], ...values: string[]) {
@@ -79,16 +82,21 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
   const events = new Map<string, KnownEvent>();
   const deployments: KnownDeployment[] = [];
   const locatedIn = new Map<string, string[]>();
+  const nodeIds = new Set<string>();
   for (const { annotation } of articles) {
     const articleId = annotation.article.id;
     for (const entity of annotation.entities) {
       remember(entity as Parameters<typeof remember>[0], articleId);
       if (entity.kind !== 'EVENT') continue;
       const event = events.get(entity.id) ?? { id: entity.id, name: entity.name, category: entity.category, places: [], participants: [], articles: [] };
-      if (entity.date && !event.interval) event.interval = dateInterval(entity.date.iso, entity.date.precision);
+      if (entity.date && !event.date) {
+        event.date = { iso: entity.date.iso, precision: entity.date.precision };
+        event.interval = dateInterval(entity.date.iso, entity.date.precision);
+      }
       addUnique(event.articles, articleId);
       events.set(entity.id, event);
     }
+    for (const item of [...annotation.figures, ...annotation.claims, ...annotation.deployments]) nodeIds.add(item.id);
     for (const relation of annotation.relations) {
       if (relation.type === 'LOCATED_IN') addUnique((locatedIn.get(relation.from) ?? locatedIn.set(relation.from, []).get(relation.from))!, relation.to);
     }
@@ -119,5 +127,5 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
       if (mission) addUnique(mission.participants, deployment.countryId);
     }
   }
-  return { entities: [...entities.values()], events: [...events.values()], deployments };
+  return { entities: [...entities.values()], events: [...events.values()], deployments, nodeIds };
 }

@@ -37,7 +37,7 @@ export function sentencesOf(text: string): Span[] {
   const sentences = nlp(text).sentences().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
   return sentences.map(({ offset }) => {
     let start = offset.start;
-    let end = offset.start + offset.length;
+    let end = Math.min(text.length, offset.start + offset.length);
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     return spanAt(text, start, end);
