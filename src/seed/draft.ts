@@ -8,7 +8,7 @@
 import type { AnnotationInput, EntityInput, PartialDate, Span } from './annotation.ts';
 import { certaintyOf, sourceIn } from './draft/attribution.ts';
 import { findClaims } from './draft/claims.ts';
-import { findDates, publicationDateOf, type FoundDate } from './draft/dates.ts';
+import { dateNear, datelineOf, findDates, type FoundDate } from './draft/dates.ts';
 import { findDeployments } from './draft/deployments.ts';
 import { findEntities, type FoundEntity } from './draft/entities.ts';
 import { findEvents, type FoundEvent } from './draft/events.ts';
@@ -58,9 +58,11 @@ const at = (span: Span) => `"${span.text.length > 60 ? `${span.text.slice(0, 57)
 export function draftAnnotation(options: DraftOptions): Draft {
   const { text, known } = options;
   const notes: string[] = [];
-  const publishedAt = options.publishedAt ?? publicationDateOf(text);
+  const dateline = datelineOf(text);
+  const publishedAt = options.publishedAt ?? dateline?.iso;
   const sentences = sentencesOf(text);
-  const dates = findDates(text, publishedAt);
+  // The dateline dates the report, not what it reports.
+  const dates = findDates(text, publishedAt).filter((date) => !dateline || date.span.start !== dateline.span.start);
   const { entities, unclassified } = findEntities(text, known.entities);
   // The country the article is about: the one it names most.
   const mainCountryId = entities.filter((entity) => entity.kind === 'COUNTRY').sort((a, b) => b.mentions.length - a.mentions.length)[0]?.id;
@@ -153,7 +155,7 @@ export function draftAnnotation(options: DraftOptions): Draft {
     const id = newId(kebab(`${claim.speaker.id} ${claim.quote.text.split(/\s+/).slice(0, 5).join(' ')}`));
     claimIds.set(claim, id);
     const continued = claim.continues ? claimIds.get(claim.continues) : undefined;
-    const date = dates.find((found) => overlaps(found.span, claim.sentence) && found.precision === 'DAY');
+    const date = dateNear(dates.filter((found) => found.precision === 'DAY'), claim.sentence, claim.speakerSpan.end);
     const evidence = spanAt(text, Math.min(claim.sentence.start, claim.quote.start), Math.max(claim.sentence.end, claim.quote.end));
     const about = entities
       .filter((entity) => entity !== claim.speaker && entity.mentions.some((mention) => overlaps(mention, claim.quote)))
@@ -181,7 +183,7 @@ export function draftAnnotation(options: DraftOptions): Draft {
   const knownMission = events.find((event) => event.category === 'DEPLOYMENT');
   const annotationDeployments: AnnotationInput['deployments'] = deployments.map((deployment, index) => {
     const mission = eventIn(deployment.sentence, ['DEPLOYMENT']) ?? knownMission;
-    const date = dates.find((found) => overlaps(found.span, deployment.sentence) && found.precision === 'DAY');
+    const date = dateNear(dates.filter((found) => found.precision === 'DAY'), deployment.sentence, deployment.forceSpan.end);
     const restated = deployment.restates.map((known) => `${known.id} (${known.articleId})`).join(', ');
     noteAt(
       `$.deployments[${index}]`,

@@ -32,7 +32,8 @@ export function certaintyOf(clause: string): { certainty: Certainty; cue?: strin
   if (alleged) return { certainty: 'ALLEGED', cue: alleged };
   const expected = cue(/\b(is|are|was|were) expected to\b|\bplans? to\b|\bwill (send|deploy|arrive)\b/i);
   if (expected) return { certainty: 'EXPECTED', cue: expected };
-  const reported = cue(/\b(reportedly|according to|media reports?|reports say|some media|news agencies reported)\b/i);
+  // "…, the RIA Novosti agency reported.": attributed to a medium.
+  const reported = cue(/\b(reportedly|according to|media reports?|reports say|some media|news agencies reported)\b|,[^,]*\breported\.?$/i);
   if (reported) return { certainty: 'REPORTED', cue: reported };
   return { certainty: 'STATED' };
 }

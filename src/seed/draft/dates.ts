@@ -34,13 +34,22 @@ const QUALIFIER_BEFORE = /\b(early|late|mid|the evening of|the morning of|the ni
 const QUALIFIER_AFTER = /^\s+(evening|morning|night|afternoon)\b/i;
 
 /** A full date (day, month and year) in the first lines: the dateline of a wire report. */
-export function publicationDateOf(text: string): string | undefined {
+export function datelineOf(text: string): { iso: string; span: Span } | undefined {
   const head = text.split('\n').slice(0, 4).join('\n');
-  for (const result of chrono.strict.parse(head)) {
+  for (const result of chrono.strict.parse(head, { instant: new Date(), timezone: 0 })) {
     const { start } = result;
-    if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) return isoDay(start.date());
+    if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) {
+      return { iso: isoDay(start.date()), span: spanAt(text, result.index, result.index + result.text.length) };
+    }
   }
   return undefined;
+}
+
+/** The date of a sentence nearest to a point of it (the verb or the name a fact rests on). */
+export function dateNear(dates: readonly FoundDate[], sentence: Span, at: number): FoundDate | undefined {
+  return dates
+    .filter((date) => date.span.start >= sentence.start && date.span.end <= sentence.end)
+    .sort((a, b) => Math.abs(a.span.start - at) - Math.abs(b.span.start - at))[0];
 }
 
 /** Every date of the text chrono can resolve; without a publication date, only dates that give their year. */

@@ -8,10 +8,10 @@
 import { dateInterval } from '../../domain/dates.ts';
 import type { Span } from '../annotation.ts';
 import { certaintyOf, type Certainty } from './attribution.ts';
-import type { FoundDate } from './dates.ts';
+import { dateNear, type FoundDate } from './dates.ts';
 import type { FoundEntity } from './entities.ts';
 import type { KnownEvent } from './known.ts';
-import { kebab, overlaps, spanAt } from './text.ts';
+import { kebab, spanAt } from './text.ts';
 
 export type EventCategory = 'PROTEST' | 'RIOT' | 'CLASH' | 'ARSON' | 'LOOTING' | 'SEIZURE' | 'KILLING' | 'ARREST' | 'SHUTDOWN' | 'CENSORSHIP' | 'REQUEST' | 'DEPLOYMENT';
 
@@ -71,14 +71,14 @@ export function findEvents(
     const cities = inSentence(['PLACE']);
     const places = cities.length > 0 ? cities : inSentence(['COUNTRY']).filter((id) => id === mainCountryId);
     const participants = inSentence(['PERSON', 'ORGANIZATION', 'COUNTRY']);
-    const date = dates.find((found) => overlaps(found.span, sentence));
-    const interval = date ? dateInterval(date.iso, date.precision) : publishedAt ? dateInterval(publishedAt, 'WEEK') : undefined;
     const seen = new Set<EventCategory>();
     for (const { category, label, pattern } of TRIGGERS) {
       for (const match of sentence.text.matchAll(pattern)) {
         if (seen.has(category)) break;
         seen.add(category);
         const mention = spanAt(text, sentence.start + match.index, sentence.start + match.index + match[0].length);
+        const date = dateNear(dates, sentence, mention.start);
+        const interval = date ? dateInterval(date.iso, date.precision) : publishedAt ? dateInterval(publishedAt, 'WEEK') : undefined;
         const candidate = { category, places, participants, ...(interval ? { interval } : {}) };
         const best = knownEvents
           .map((known) => ({ known, score: matchScore(candidate, known) }))
