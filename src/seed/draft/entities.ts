@@ -164,8 +164,11 @@ function nameRuns(words: Word[]): Word[][] {
     run = [];
   };
   words.forEach((word, index) => {
-    const inside = run.length > 0 && CONNECTORS.has(word.text.toLowerCase()) && words[index + 1] !== undefined && capitalised(words[index + 1]!);
-    if (nameLike(word) || inside) run.push(word);
+    const next = words[index + 1];
+    const inside = run.length > 0 && CONNECTORS.has(word.text.toLowerCase()) && next !== undefined && capitalised(next);
+    // A sentence's first word starts a name when a name follows it: "Ruslan Balbek told…".
+    const startsName = word.sentenceStart && capitalised(word) && !FUNCTION_TAGS.some((tag) => word.tags.has(tag)) && word.after === ' ' && next !== undefined && nameLike(next);
+    if (nameLike(word) || inside || startsName) run.push(word);
     else close();
     // A name ends at punctuation or a possessive; a hyphen joins ("Kassym-Jomart").
     if (word.possessive || (word.after.trim() !== '' && word.after.trim() !== '-')) close();
@@ -233,15 +236,30 @@ export function findEntities(text: string, known: KnownEntity[]): EntityExtracti
     };
   };
 
+  const words = wordsOf(text);
+  const runs = nameRuns(words);
+  const contextOf = (span: Span) => ({ before: text.slice(Math.max(0, span.start - 30), span.start), after: text.slice(span.end, span.end + 30) });
+  // Outlets named after a country ("Sputnik Armenia"): the country's name inside is not the country.
+  const outlets = runs
+    .filter((run) => run.length > 1)
+    .map((run) => spanAt(text, run[0]!.start, run[run.length - 1]!.end))
+    .filter((span) => {
+      const { before, after } = contextOf(span);
+      return classify(runs.find((run) => run[0]!.start === span.start)!, span, before, after, false)?.category === 'NEWS_MEDIA';
+    });
+
   // Known entities first, by every name they go by.
   for (const [id, spans] of findKnownMentions(text, known.filter((entity) => entity.kind !== 'EVENT'))) {
     const entity = knownById.get(id)!;
-    for (const span of spans) add(fromKnown(entity, 'a name or alias of a known entity'), span);
+    for (const span of spans) {
+      const insideOutlet = outlets.some((outlet) => outlet.start <= span.start && span.end <= outlet.end && (outlet.end - outlet.start) > (span.end - span.start));
+      if ((entity.kind === 'COUNTRY' || entity.kind === 'PLACE') && insideOutlet) continue;
+      add(fromKnown(entity, 'a name or alias of a known entity'), span);
+    }
   }
 
-  const words = wordsOf(text);
   const unclassified: Span[] = [];
-  for (let run of nameRuns(words)) {
+  for (let run of runs) {
     const firstWord = run[0]!;
     // A country's adjective before a title or an institution names the country: "Kazakh President …".
     const startsWithAdjective =
@@ -258,8 +276,7 @@ export function findEntities(text: string, known: KnownEntity[]): EntityExtracti
     }
     const span = spanAt(text, run[0]!.start, run[run.length - 1]!.end);
     if (claimed.subarray(span.start, span.end).some(Boolean) && titleWords.length === 0) continue;
-    const before = text.slice(Math.max(0, span.start - 30), span.start);
-    const after = text.slice(span.end, span.end + 30);
+    const { before, after } = contextOf(span);
     const possessor = words.find((word) => word.end <= span.start && word.possessive && span.start - word.end <= 3);
     const owner = possessor ? countryOf(possessor) : adjective;
     // "Radio Liberty’s Kazakh Service": a part of the organization that owns it.
@@ -293,13 +310,15 @@ export function findEntities(text: string, known: KnownEntity[]): EntityExtracti
     }
   }
 
-  // A person named once in full is named again by the last name alone ("Balbek").
+  // A person named once in full is named again by the last name alone ("Balbek", even first in a sentence).
   const people = [...byId.values()].filter((entity) => entity.kind === 'PERSON' && entity.name.includes(' '));
-  for (const span of [...unclassified]) {
-    const person = people.find((entity) => fold(entity.name).split(/[\s-]+/).pop() === fold(span.text));
+  for (const word of words.filter(capitalised)) {
+    const person = people.find((entity) => fold(entity.name).split(/[\s-]+/).pop() === fold(word.text));
     if (!person) continue;
+    const span = spanAt(text, word.start, word.end);
     add({ ...person }, span);
-    unclassified.splice(unclassified.indexOf(span), 1);
+    const at = unclassified.findIndex((name) => name.start === span.start && name.end === span.end);
+    if (at !== -1) unclassified.splice(at, 1);
   }
   for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
   return { entities: [...byId.values()], unclassified };
