@@ -9,7 +9,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ENTITY_KINDS } from '../domain/vocabulary.ts';
-import { draftAnnotation } from './draft.ts';
 import { formatListing, listKnown } from './draft/listing.ts';
 import { readKnownGraph } from './draft/known.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
@@ -37,6 +36,8 @@ program
     if (existsSync(out) && !options.force) throw new Error(`${out} exists; pass --force to overwrite it`);
     const articleId = options.id ?? stem;
     const known = await readKnownGraph(options.dir, articleId);
+    // Loaded here: the NLP model and the gazetteer take a moment, which the other commands need not wait for.
+    const { draftAnnotation } = await import('./draft.ts');
     const { annotation, notes } = draftAnnotation({ text, textFile: path.basename(textFile), articleId, known, ...(options.published ? { publishedAt: options.published } : {}) });
     writeFileSync(out, `${JSON.stringify(annotation, null, 2)}\n`);
     writeFileSync(notesFile, `# Review notes for ${out}\n\nWhy each proposal was made; check each, then delete this file.\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`);
