@@ -61,8 +61,10 @@ describe('named entities', () => {
   });
 
   it('names a person again by the last name alone', () => {
-    const entities = entitiesOf('Ruslan Balbek told reporters. Balbek said more later.');
+    const entities = entitiesOf('Ruslan Balbek told reporters. Balbek said more later, and President Vladimir Putin agreed. Russia backed Putin.');
     expect(named(entities)['ruslan-balbek']).toEqual({ kind: 'PERSON', mentions: ['Ruslan Balbek', 'Balbek'] });
+    expect(named(entities)['vladimir-putin']).toEqual({ kind: 'PERSON', mentions: ['Vladimir Putin', 'Putin'] });
+    expect(entities.filter((entity) => entity.kind === 'PERSON')).toHaveLength(2);
   });
 });
 

@@ -281,6 +281,14 @@ export function findEntities(text: string, known: KnownEntity[]): EntityExtracti
     const owner = possessor ? countryOf(possessor) : adjective;
     // "Radio Liberty’s Kazakh Service": a part of the organization that owns it.
     const ownerOrganization = possessor ? [...byId.values()].find((entity) => entity.kind === 'ORGANIZATION' && entity.mentions.some((mention) => mention.start <= possessor.start && possessor.end <= mention.end)) : undefined;
+    // A last name alone names the person already named in full ("Putin" after "Vladimir Putin").
+    const lastNameOf = run.length === 1 && titleWords.length === 0
+      ? [...byId.values()].find((entity) => entity.kind === 'PERSON' && entity.name.includes(' ') && fold(entity.name).split(/[\s-]+/).pop() === fold(span.text))
+      : undefined;
+    if (lastNameOf) {
+      add({ ...lastNameOf }, span);
+      continue;
+    }
     const classified = classify(run, span, before, after, titleWords.length > 0);
     if (!classified) {
       if (titleWords.length === 0 && !claimed.subarray(span.start, span.end).some(Boolean)) unclassified.push(span);
