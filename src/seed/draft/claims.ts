@@ -26,11 +26,28 @@ export interface FoundClaim {
   why: string;
 }
 
-/** A quotation long enough to be speech rather than a scare quote ("liquidated", "terrorist"). */
-const QUOTATION = /[“"]([^“”"]{20,}?)[,.]?[”"]/g;
+/** Characters inside quotation marks for speech rather than a scare quote ("liquidated", "terrorist"). */
+const MIN_SPEECH_CHARACTERS = 20;
+
+/** Quotations as pairs of marks: curly ones by their shape, straight ones taken in turns. */
+function quotationsOf(text: string): { start: number; end: number; inner: Span }[] {
+  const found: { start: number; end: number; inner: Span }[] = [];
+  let open: number | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const mark = text[index];
+    const closes = mark === '”' || (mark === '"' && open !== undefined);
+    if (mark === '“' || (mark === '"' && open === undefined)) open = index;
+    else if (closes && open !== undefined) {
+      const inner = text.slice(open + 1, index).replace(/[\s,.]+$/, '');
+      if (inner.length >= MIN_SPEECH_CHARACTERS) found.push({ start: open, end: index + 1, inner: spanAt(text, open + 1, open + 1 + inner.length) });
+      open = undefined;
+    }
+  }
+  return found;
+}
 const SPEAKER_AFTER_QUOTE = new RegExp(`^\\s*,?\\s*(?:(?<verbFirst>${SPEECH_VERBS})\\s+(?<pronounAfter>he|she)\\b|(?<name>[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*)\\s+(?:${SPEECH_VERBS})\\b|(?<pronoun>he|she)\\s+(?:${SPEECH_VERBS})\\b)`, 'u');
 const SPEAKER_BEFORE_QUOTE = /(?:according to (?<pronoun>him|her)|(?<verb>said|added|wrote|stated)\s*:?)[\s,]*(?:the\s+)?[“"]?$/i;
-const REPORTED_SPEECH = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:has\\s+|have\\s+|had\\s+|also\\s+|reportedly\\s+)*(?<verb>${SPEECH_VERBS})\\b(?:\\s+(?<medium>[\\p{Lu}][\\p{L}/’'-]*(?:\\s+[\\p{Lu}][\\p{L}/’'-]*)*))?(?:\\s+(?:on|early on|late on)\\s+(?:[\\p{Lu}]\\p{L}+\\s+\\d{1,2}(?:,\\s*\\d{4})?|[\\p{Lu}]\\p{L}+))?(?:\\s+that)?\\s+`, 'u');
+const REPORTED_SPEECH = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:,\\s*(?:who|which)\\b[^,]{0,80},)?,?\\s*(?:has\\s+|have\\s+|had\\s+|also\\s+|reportedly\\s+)*(?<verb>${SPEECH_VERBS})\\b(?:\\s+(?:on\\s+)?(?<medium>[\\p{Lu}][\\p{L}/’'-]*(?:\\s+[\\p{Lu}][\\p{L}/’'-]*)*))?(?:\\s+(?:on|early on|late on)\\s+(?:[\\p{Lu}]\\p{L}+\\s+\\d{1,2}(?:,\\s*\\d{4})?|[\\p{Lu}]\\p{L}+))?(?:\\s+that)?\\s+`, 'u');
 
 function kindOf(verb: string, content: string): ClaimKind {
   if (/blame/i.test(verb)) return 'BLAME';
@@ -48,8 +65,7 @@ export function findClaims(text: string, sentences: Span[], entities: FoundEntit
   const sentenceOf = (at: number) => sentences.find((sentence) => sentence.start <= at && at < sentence.end) ?? spanAt(text, at, at + 1);
   const previousSpeech = (before: number) => [...claims].reverse().find((claim) => claim.quote.start < before && claim.speaker.kind === 'PERSON');
 
-  const quotationMatches = [...text.matchAll(QUOTATION)];
-  const quotations = quotationMatches.map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const quotations = quotationsOf(text);
 
   // Reported speech: a speaker, a speech verb, perhaps a medium and a date, then what was said.
   for (const sentence of sentences) {
@@ -65,7 +81,15 @@ export function findClaims(text: string, sentences: Span[], entities: FoundEntit
       while (contentEnd > contentStart && /[\s.]/.test(text[contentEnd - 1]!)) contentEnd--;
       // "blamed X for Y and asked Z": the blame ends where the next verb begins.
       const blame = /blame/i.test(verb);
-      const quoteStart = blame ? mention.end + match[0].indexOf(verb) : contentStart;
+      let quoteStart = blame ? mention.end + match[0].indexOf(verb) : contentStart;
+      // "…were behind the unrest, Tokayev said in a televised address.": what was said comes first.
+      const saidFirst = /^(in|on|at|during|late|early|by|after|before|later)\b|^$/i.test(text.slice(contentStart, contentEnd).trim());
+      if (saidFirst) {
+        const comma = text.lastIndexOf(',', mention.start);
+        if (comma <= sentence.start || !/^,\s+(the\s+)?$/i.test(text.slice(comma, mention.start).replace(/[\p{L} ]+$/u, (words) => (/^\s*(the\s+)?$/i.test(words) ? words : '')))) continue;
+        quoteStart = sentence.start;
+        contentEnd = comma;
+      }
       const rest = text.slice(quoteStart, contentEnd);
       const cut = /\s+and\s+(?:\w+ed|has|have)\b/.exec(rest);
       if (cut) contentEnd = quoteStart + cut.index;
@@ -80,7 +104,7 @@ export function findClaims(text: string, sentences: Span[], entities: FoundEntit
         sentence,
         speaker,
         speakerSpan: mention,
-        ...(medium && verb === 'told' ? { medium } : {}),
+        ...(medium && /^(told|wrote|posted)$/.test(verb) ? { medium } : {}),
         kind,
         certainty: kind === 'ACCUSATION' || kind === 'BLAME' ? 'ALLEGED' : certaintyOf(sentence.text).certainty,
         why: `reported speech: "${speaker.name} ${verb}"`,
@@ -89,13 +113,12 @@ export function findClaims(text: string, sentences: Span[], entities: FoundEntit
     }
   }
   // Direct speech.
-  for (const match of quotationMatches) {
-    const inner = match[1]!.replace(/[\s,.]+$/, '');
-    const start = match.index + match[0].indexOf(match[1]!);
-    const quote = spanAt(text, start, start + inner.length);
-    const closing = match.index + match[0].length;
+  for (const quotation of quotations) {
+    const quote = quotation.inner;
+    const inner = quote.text;
+    const closing = quotation.end;
     const after = SPEAKER_AFTER_QUOTE.exec(text.slice(closing, closing + 60));
-    const before = SPEAKER_BEFORE_QUOTE.exec(text.slice(Math.max(0, match.index - 40), match.index + 1));
+    const before = SPEAKER_BEFORE_QUOTE.exec(text.slice(Math.max(0, quotation.start - 40), quotation.start + 1));
     let speaker: FoundEntity | undefined;
     let speakerSpan: Span | undefined;
     let continues: FoundClaim | undefined;
@@ -105,14 +128,14 @@ export function findClaims(text: string, sentences: Span[], entities: FoundEntit
       speakerSpan = spanAt(text, nameStart, nameStart + after.groups['name'].length);
       speaker = mentionIn(speakers, speakerSpan);
     } else if (after?.groups?.['pronounAfter'] || after?.groups?.['pronoun'] || before?.groups?.['pronoun']) {
-      continues = previousSpeech(match.index);
+      continues = previousSpeech(quotation.start);
       speaker = continues?.speaker;
-      const pronoun = after ? closing + after[0].search(/\b(he|she)\b/) : match.index - 40 + before!.index;
+      const pronoun = after ? closing + after[0].search(/\b(he|she)\b/) : quotation.start - 40 + before!.index;
       speakerSpan = after ? spanAt(text, closing, closing + after[0].length).text.trim() ? spanAt(text, closing + after[0].search(/\S/), closing + after[0].length) : undefined : spanAt(text, Math.max(0, pronoun), Math.max(0, pronoun) + before![0].replace(/[\s,“"]+$/, '').length);
       why = 'a quotation whose speaker is a pronoun: the same statement as the speech before it';
-    } else if (/^\s*$/.test(text.slice(closing, closing + 1)) && text.slice(Math.max(0, match.index - 3), match.index).trim() === '') {
+    } else if (/^\s*$/.test(text.slice(closing, closing + 1)) && text.slice(Math.max(0, quotation.start - 3), quotation.start).trim() === '') {
       // A quotation right after another one, with no speaker of its own: the same speaker goes on.
-      continues = previousSpeech(match.index);
+      continues = previousSpeech(quotation.start);
       speaker = continues?.speaker;
       why = 'a quotation that follows the same speaker\'s quotation';
     }

@@ -110,7 +110,7 @@ const INSTITUTION_HEADS: Record<string, string> = {
   movement: 'MOVEMENT',
 };
 /** Words around a name that make it a news outlet: speech is told to it, or it reports. */
-const OUTLET_BEFORE = /\b(told|to|according to|quoted by|reported by|cited by|agency|outlet|channel|broadcaster|newspaper|interview with)\s+$/i;
+const OUTLET_BEFORE = /\b(told|to|according to|quoted by|reported by|cited by|agency|outlet|channel|broadcaster|newspaper|interview with|wrote on|posted on|said on)\s+$/i;
 const OUTLET_AFTER = /^\s*(reported|reports|quoted|cited|news agency|agency reported)\b/i;
 const SPEECH_AFTER = /^[\s,]*(said|says|told|added|stated|wrote|announced|claimed|alleged|blamed|accused|warned|noted|concluded)\b/i;
 const CONNECTORS = new Set(['of', 'the', 'for', 'and']);

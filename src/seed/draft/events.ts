@@ -11,7 +11,7 @@ import { certaintyOf, type Certainty } from './attribution.ts';
 import { dateNear, type FoundDate } from './dates.ts';
 import type { FoundEntity } from './entities.ts';
 import type { KnownEvent } from './known.ts';
-import { kebab, spanAt } from './text.ts';
+import { fold, kebab, spanAt } from './text.ts';
 
 export type EventCategory = 'PROTEST' | 'RIOT' | 'CLASH' | 'ARSON' | 'LOOTING' | 'SEIZURE' | 'KILLING' | 'ARREST' | 'SHUTDOWN' | 'CENSORSHIP' | 'REQUEST' | 'DEPLOYMENT';
 
@@ -24,10 +24,10 @@ const TRIGGERS: { category: EventCategory; label: string; pattern: RegExp }[] = 
   { category: 'SEIZURE', label: 'Seizure', pattern: /\b(seized|took control|occupied|captured)\b/gi },
   { category: 'KILLING', label: 'Killings', pattern: /\b(killed|liquidated|shot dead)\b/gi },
   { category: 'ARREST', label: 'Arrests', pattern: /\b(arrested|detained)\b/gi },
-  { category: 'SHUTDOWN', label: 'Shutdown', pattern: /\b(shut down|blocked the internet|internet (?:was |has been )?(?:cut|blocked|shut off)|blackout)\b/gi },
+  { category: 'SHUTDOWN', label: 'Shutdown', pattern: /\b(shut down|blocked the internet|internet(?: access)? (?:was |has been |had been )?(?:cut|blocked|shut off|restricted)|blackout)\b/gi },
   { category: 'CENSORSHIP', label: 'Media restrictions', pattern: /\bmedia (?:has|have) (?:also )?been restricted\b|\bcensor\w*/gi },
   { category: 'REQUEST', label: 'Request', pattern: /\b(asked|requested|appealed to)\b/gi },
-  { category: 'DEPLOYMENT', label: 'Deployment', pattern: /\b(deployed|deployment|contingent|peacekeeping (?:force|mission))\b/gi },
+  { category: 'DEPLOYMENT', label: 'Deployment', pattern: /\b(deployed|deployment|contingent|peacekeeping (?:force|mission)|peacekeepers|paratroopers|troops)\b/gi },
 ];
 
 export interface FoundEvent {
@@ -45,13 +45,33 @@ export interface FoundEvent {
   why: string;
 }
 
-/** What links two reports of one event: same category, shared places or participants, overlapping dates. */
-function matchScore(event: { category: string; places: string[]; participants: string[]; interval?: { start: string; end: string } }, known: KnownEvent): number {
+/** The words of a name that say what it is about: "Mass arrests of more than 2,000 people" → mass, arrests, more, than, 2000, people. */
+const contentWords = (text: string) => new Set(fold(text).replace(/(\d),(\d)/g, '$1$2').split(/[^a-z0-9]+/).filter((word) => word.length >= 4 || /^\d+$/.test(word)));
+
+interface Candidate {
+  category: string;
+  /** Places of the sentence (cities, buildings), and the countries it names or (when it names no place) the article's. */
+  places: string[];
+  countries: string[];
+  participants: string[];
+  words: Set<string>;
+  interval?: { start: string; end: string };
+}
+
+/**
+ * What links two reports of one event: the same category and overlapping dates, and something
+ * particular in common: a place more precise than the country, a participant, or words of the
+ * known event's name. The country alone links nothing: every event of the story is in it.
+ */
+function matchScore(event: Candidate, known: KnownEvent): number {
   if (known.category !== event.category) return 0;
   if (event.interval && known.interval && (event.interval.end < known.interval.start || known.interval.end < event.interval.start)) return 0;
   const places = event.places.filter((place) => known.places.includes(place)).length;
   const participants = event.participants.filter((participant) => known.participants.includes(participant)).length;
-  return 2 * places + participants + (event.interval && known.interval ? 1 : 0);
+  const words = [...contentWords(known.name)].filter((word) => event.words.has(word)).length;
+  if (places + participants + words === 0) return 0;
+  const countries = event.countries.filter((country) => known.places.includes(country)).length;
+  return 2 * places + participants + Math.min(words, 3) + countries + (event.interval && known.interval ? 1 : 0);
 }
 
 export function findEvents(
@@ -67,10 +87,13 @@ export function findEvents(
   for (const sentence of sentences) {
     const inSentence = (kinds: FoundEntity['kind'][]) =>
       entities.filter((entity) => kinds.includes(entity.kind) && entity.mentions.some((mention) => mention.start >= sentence.start && mention.end <= sentence.end)).map((entity) => entity.id);
+    const participants = inSentence(['PERSON', 'ORGANIZATION', 'COUNTRY']);
+    const sentenceCountries = inSentence(['COUNTRY']);
+    const countries = sentenceCountries.length > 0 ? sentenceCountries : mainCountryId ? [mainCountryId] : [];
+    const words = contentWords(sentence.text);
     // Where it happened: the sentence's places, else the article's main country when the sentence names it ("Russia-led" is no place).
     const cities = inSentence(['PLACE']);
-    const places = cities.length > 0 ? cities : inSentence(['COUNTRY']).filter((id) => id === mainCountryId);
-    const participants = inSentence(['PERSON', 'ORGANIZATION', 'COUNTRY']);
+    const places = cities.length > 0 ? cities : sentenceCountries.filter((id) => id === mainCountryId);
     const seen = new Set<EventCategory>();
     for (const { category, label, pattern } of TRIGGERS) {
       for (const match of sentence.text.matchAll(pattern)) {
@@ -79,7 +102,7 @@ export function findEvents(
         const mention = spanAt(text, sentence.start + match.index, sentence.start + match.index + match[0].length);
         const date = dateNear(dates, sentence, mention.start);
         const interval = date ? dateInterval(date.iso, date.precision) : publishedAt ? dateInterval(publishedAt, 'WEEK') : undefined;
-        const candidate = { category, places, participants, ...(interval ? { interval } : {}) };
+        const candidate: Candidate = { category, places: cities, countries, participants, words, ...(interval ? { interval } : {}) };
         const best = knownEvents
           .map((known) => ({ known, score: matchScore(candidate, known) }))
           .filter(({ score }) => score >= 2)
@@ -106,7 +129,7 @@ export function findEvents(
           ...(date ? { date } : {}),
           certainty,
           why: best
-            ? `"${mention.text}" restates the known event "${best.known.name}" (same category, ${best.known.places.filter((place) => places.includes(place)).join(', ') || 'shared participants'}, overlapping date; articles: ${best.known.articles.join(', ')})`
+            ? `"${mention.text}" restates the known event "${best.known.name}" (same category and dates; in common: ${[...new Set([...best.known.places.filter((place) => cities.includes(place) || countries.includes(place)), ...best.known.participants.filter((participant) => participants.includes(participant)), ...[...contentWords(best.known.name)].filter((word) => words.has(word))])].join(', ')}; articles: ${best.known.articles.join(', ')})`
             : `"${mention.text}" is a word for an event of category ${category}`,
         });
       }

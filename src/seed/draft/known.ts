@@ -127,5 +127,13 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
       if (mission) addUnique(mission.participants, deployment.countryId);
     }
   }
+  // An event with no place of its own happened where the event it is part of happened: the arrests of the unrest.
+  for (const { annotation } of articles) {
+    for (const relation of annotation.relations) {
+      const part = relation.type === 'PART_OF' ? events.get(relation.from) : undefined;
+      const whole = part ? events.get(relation.to) : undefined;
+      if (part && whole && part.places.length === 0) addUnique(part.places, ...whole.places);
+    }
+  }
   return { entities: [...entities.values()], events: [...events.values()], deployments, nodeIds };
 }
