@@ -171,6 +171,43 @@ export function sumScores(all: readonly ArticleScores[]): ArticleScores {
 }
 
 /**
+ * The draft with the reviewed annotation's ids wherever it proposes the same thing (an entity with
+ * the same kind and an overlapping mention, a figure, claim or deployment with the same content):
+ * ids are names a reviewer may keep, so the effort measures content, not naming.
+ */
+export function withReviewedIds(draft: AnnotationInput, gold: Annotation, kindOf: (id: string) => string | undefined): AnnotationInput {
+  const renames = new Map<string, string>();
+  const rename = (from: string, to: string) => {
+    if (from !== to && !renames.has(from) && ![...renames.values()].includes(to)) renames.set(from, to);
+  };
+  for (const entity of draft.entities) {
+    const kind = entity.kind ?? kindOf(entity.id);
+    const match = gold.entities.find((candidate) => candidate.kind === kind && anyOverlap(candidate.mentions, entity.mentions as Span[]));
+    if (match && entity.kind !== undefined) rename(entity.id, match.id);
+  }
+  const amount = (figure: { value?: number | undefined; lowerBound?: number | undefined; upperBound?: number | undefined }) => figure.value ?? figure.lowerBound ?? figure.upperBound;
+  for (const figure of draft.figures) {
+    const match = gold.figures.find((candidate) => candidate.metric === figure.metric && amount(candidate) === amount(figure) && anyOverlap(candidate.evidence, figure.evidence as Span[]));
+    if (match) rename(figure.id, match.id);
+  }
+  for (const claim of draft.claims) {
+    const match = gold.claims.find((candidate) => candidate.quote.includes(claim.quote) || claim.quote.includes(candidate.quote));
+    if (match) rename(claim.id, match.id);
+  }
+  for (const deployment of draft.deployments) {
+    const match = gold.deployments.find((candidate) => candidate.countryId === deployment.countryId && anyOverlap(candidate.evidence, deployment.evidence as Span[]));
+    if (match) rename(deployment.id, match.id);
+  }
+  const renamed = (value: unknown): unknown => {
+    if (typeof value === 'string') return renames.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(renamed);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === 'text' || key === 'quote' ? inner : renamed(inner)]));
+    return value;
+  };
+  return renamed(draft) as AnnotationInput;
+}
+
+/**
  * The annotation as a reviewer reads it: spans as their text, entities by id, facts in text order,
  * no draft mark or schema reference, one value per line.
  */

@@ -118,7 +118,18 @@ export function draftAnnotation(options: DraftOptions): Draft {
       noteAt(`$.relations[${relations.length - 1}]`, `${entity.id} holds "${position.title}" of ${position.ofId}`, `a title before the name (${at(position.evidence)})`);
     }
   }
+  // The story's event ("the protests", "the unrest"): what the article's other new events are part of.
+  const story = events.find((event) => event.category === 'PROTEST');
   for (const event of events.filter((candidate) => !candidate.known)) {
+    if (story && event !== story) {
+      relations.push({ type: 'PART_OF', from: event.id, to: story.id, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
+      noteAt(`$.relations[${relations.length - 1}]`, `${event.id} is part of ${story.id}`, 'an event of the story the article is about: check it belongs to it');
+    }
+    const source = event.evidence.map((sentence) => sourceIn(sentence, text, entities)).find((found) => found !== undefined);
+    if (source) {
+      relations.push({ type: 'REPORTED_BY', from: event.id, to: source.entity.id, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
+      noteAt(`$.relations[${relations.length - 1}]`, `${event.id} reported by ${source.entity.id}`, `"${source.entity.name} ${source.verb}" in the event's sentence`);
+    }
     for (const place of event.places) {
       relations.push({ type: 'OCCURRED_IN', from: event.id, to: place, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
       noteAt(`$.relations[${relations.length - 1}]`, `${event.id} occurred in ${place}`, 'the place is named in the event\'s sentence: check it is where it happened');
