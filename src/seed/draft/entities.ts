@@ -11,6 +11,7 @@
  */
 import nlp from 'compromise';
 import type { Span } from '../annotation.ts';
+import { SPEECH_VERBS } from './attribution.ts';
 import { lookUpPlace, type Place } from './gazetteer.ts';
 import type { KnownEntity } from './known.ts';
 import { fold, foldWithOrigins, kebab, spanAt, WORD_CHARACTER } from './text.ts';
@@ -112,7 +113,7 @@ const INSTITUTION_HEADS: Record<string, string> = {
 /** Words around a name that make it a news outlet: speech is told to it, or it reports. */
 const OUTLET_BEFORE = /\b(told|to|according to|quoted by|reported by|cited by|agency|outlet|channel|broadcaster|newspaper|interview with|wrote on|posted on|said on)\s+$/i;
 const OUTLET_AFTER = /^\s*(reported|reports|quoted|cited|news agency|agency reported)\b/i;
-const SPEECH_AFTER = /^[\s,]*(said|says|told|added|stated|wrote|announced|claimed|alleged|blamed|accused|warned|noted|concluded)\b/i;
+const SPEECH_AFTER = new RegExp(`^[\\s,]*(${SPEECH_VERBS})\\b`, 'i');
 const CONNECTORS = new Set(['of', 'the', 'for', 'and']);
 
 function wordsOf(text: string): Word[] {

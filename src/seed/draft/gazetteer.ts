@@ -90,9 +90,3 @@ for (const [key, { population: _population, ...city }] of largestCity) if (!byNa
 export function lookUpPlace(name: string): Place | undefined {
   return byName.get(fold(name.trim()));
 }
-
-/** A country by its ISO 3166-1 alpha-2 code. */
-export function countryByIsoCode(isoCode: string): Place | undefined {
-  const country = countries.find((candidate) => candidate.cca2 === isoCode);
-  return country ? lookUpPlace(country.name.common) : undefined;
-}
