@@ -143,7 +143,10 @@ export function draftAnnotation(options: DraftOptions): Draft {
     const event = eventIn(figure.sentence, EVENTS_OF_METRIC[figure.metric]);
     const amount = figure.value ?? figure.lowerBound ?? figure.upperBound;
     const id = newId(kebab(`${figure.counts} ${figure.metric} ${amount ?? 'unknown'}`));
-    noteAt(`$.figures[${index}]`, `${figure.metric} ${at(figure.span)}`, `${figure.why}${source ? `; source: ${source.entity.name} ${source.verb}` : ''}`);
+    // The same number of the same metric already in the graph: most likely the same fact, reported again.
+    const restated = known.figures.filter((other) => other.metric === figure.metric && other.amount !== undefined && other.amount === amount);
+    const restatement = restated.length > 0 ? `; the graph already has this number: ${restated.map((other) => `${other.id} (${other.articleId}${other.eventId ? `, event ${other.eventId}` : ''})`).join(', ')}` : '';
+    noteAt(`$.figures[${index}]`, `${figure.metric} ${at(figure.span)}`, `${figure.why}${source ? `; source: ${source.entity.name} ${source.verb}` : ''}${restatement}`);
     return {
       id,
       metric: figure.metric,

@@ -90,6 +90,13 @@ describe('the draft annotation', () => {
     expect(notes.find((note) => note.includes('almaty-airport-seizure'))).toMatch(/restates the known event "Protesters seize Almaty airport".*known-airport/);
   });
 
+  it('points the reviewer at a figure the graph already has', async () => {
+    const text = 'Kazakhstan said 18 security personnel died.';
+    const withFigure: KnownGraph = { ...known, figures: [{ id: 'security-personnel-killed-18', metric: 'KILLED', amount: 18, eventId: 'clashes', articleId: 'first-report' }] };
+    const { notes } = draftAnnotation({ text, textFile: 'new.txt', articleId: 'new-article', known: withFigure });
+    expect(notes.find((note) => note.startsWith('$.figures[0]'))).toMatch(/the graph already has this number: security-personnel-killed-18 \(first-report, event clashes\)/);
+  });
+
   it('proposes figures, a claim with its speaker and a deployment from the same sentences', () => {
     const { annotation } = draftOf(TEXT);
     expect(annotation.figures.map(({ metric, text, value, lowerBound, lowerBoundExclusive }) => ({ metric, text, value, lowerBound, lowerBoundExclusive }))).toEqual([

@@ -43,10 +43,20 @@ export interface KnownDeployment {
   articleId: string;
 }
 
+export interface KnownFigure {
+  id: string;
+  metric: string;
+  /** The number it gives: its value, or its bound. */
+  amount?: number;
+  eventId?: string;
+  articleId: string;
+}
+
 export interface KnownGraph {
   entities: KnownEntity[];
   events: KnownEvent[];
   deployments: KnownDeployment[];
+  figures: KnownFigure[];
   /** Ids of figures, claims and deployments, which no other article may reuse. */
   nodeIds: Set<string>;
 }
@@ -83,6 +93,7 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
   const deployments: KnownDeployment[] = [];
   const locatedIn = new Map<string, string[]>();
   const nodeIds = new Set<string>();
+  const figures: KnownFigure[] = [];
   for (const { annotation } of articles) {
     const articleId = annotation.article.id;
     for (const entity of annotation.entities) {
@@ -97,6 +108,10 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
       events.set(entity.id, event);
     }
     for (const item of [...annotation.figures, ...annotation.claims, ...annotation.deployments]) nodeIds.add(item.id);
+    for (const figure of annotation.figures) {
+      const amount = figure.value ?? figure.lowerBound ?? figure.upperBound;
+      figures.push({ id: figure.id, metric: figure.metric, ...(amount !== undefined ? { amount } : {}), ...(figure.eventId ? { eventId: figure.eventId } : {}), articleId });
+    }
     for (const relation of annotation.relations) {
       if (relation.type === 'LOCATED_IN') addUnique((locatedIn.get(relation.from) ?? locatedIn.set(relation.from, []).get(relation.from))!, relation.to);
     }
@@ -135,5 +150,5 @@ export async function readKnownGraph(dir: string, exceptArticleId?: string): Pro
       if (part && whole && part.places.length === 0) addUnique(part.places, ...whole.places);
     }
   }
-  return { entities: [...entities.values()], events: [...events.values()], deployments, nodeIds };
+  return { entities: [...entities.values()], events: [...events.values()], deployments, figures, nodeIds };
 }
