@@ -39,14 +39,27 @@ export function searchWords(text: string): string[] {
   return foldForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Edits a misspelt word may need to match ("tokaev" → "tokayev"): none for short words, which would match too much. */
+function fuzzyEdits(word: string): number {
+  if (word.length < 4) return 0;
+  return word.length < 8 ? 1 : 2;
+}
+
 /**
- * A Lucene query that finds every word as a whole word or a prefix. Words are reduced to
- * letters and digits, so Lucene operators in user input are searched literally, never parsed.
+ * A Lucene query that finds every word as a whole word, a prefix, or (below both) a word within
+ * one or two edits. Words are reduced to letters and digits, so Lucene operators in user input
+ * are searched literally, never parsed; the boosts rank exact words above prefixes and prefixes
+ * above misspellings.
  */
 export function toSearchQuery(text: string): string | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
-  return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
+  return words
+    .map((word) => {
+      const edits = fuzzyEdits(word);
+      return `(${word}^4 OR ${word}*^2${edits > 0 ? ` OR ${word}~${edits}` : ''})`;
+    })
+    .join(' AND ');
 }
 
 /**

@@ -1,55 +1,66 @@
 /**
  * `npm run annotate -- draft PATH/TO/article.txt`: writes a draft annotation next to the text, as
- * `article.draft.json`, which the loader does not read until a reviewer renames it.
+ * `article.draft.json` (which the loader does not read until a reviewer renames it), and why each
+ * proposal was made, as `article.draft-notes.md`.
+ * `npm run annotate -- list [--kind EVENT] [--search almaty]`: the entities and events a folder gives the graph.
  * `npm run annotate -- schema [--check]`: writes (or checks) the JSON Schemas editors validate with.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { draftAnnotation, type KnownNames } from './draft.ts';
+import { ENTITY_KINDS } from '../domain/vocabulary.ts';
+import { formatListing, listKnown } from './draft/listing.ts';
+import { readKnownGraph } from './draft/known.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
-import { DEFAULT_SEED_DIR, DRAFT_SUFFIX, listAnnotationFiles, validateFiles } from './load.ts';
-import { readRegistry, REGISTRY_FILE } from './validate.ts';
+import { DEFAULT_SEED_DIR, DRAFT_SUFFIX } from './load.ts';
 
-/** Every name the known entities go by: the registry's and the reviewed annotations' in the folder. */
-async function knownNames(dir: string): Promise<KnownNames[]> {
-  const byId = new Map<string, KnownNames>();
-  const add = (id: string, kind: string, names: string[]) => {
-    const entry = byId.get(id) ?? { id, kind, names: [] };
-    entry.names = [...new Set([...entry.names, ...names])];
-    byId.set(id, entry);
-  };
-  for (const [id, { entity }] of await readRegistry(path.join(dir, REGISTRY_FILE))) add(id, entity.kind, [entity.name, ...entity.aliases]);
-  for (const { annotation } of (await validateFiles(await listAnnotationFiles(dir))).articles) {
-    for (const entity of annotation.entities) add(entity.id, entity.kind, [entity.name, ...entity.aliases]);
-  }
-  return [...byId.values()];
-}
+/** The reviewer's notes beside a draft: why each proposal was made. Not read by the loader. */
+const DRAFT_NOTES_SUFFIX = '.draft-notes.md';
 
 const program = new Command('annotate').description('Helps annotate articles.');
 
 program
   .command('draft')
-  .description('Write a draft annotation for an article text: known entities found, candidates to review.')
+  .description('Write a draft annotation for an article text: entities, events, figures, dates and claims to review, linked to what the folder already holds.')
   .argument('<text-file>', 'the article text (UTF-8)')
-  .option('--dir <folder>', 'folder of reviewed annotations and the registry to take known entities from', DEFAULT_SEED_DIR)
+  .option('--dir <folder>', 'folder of reviewed annotations and the registry to link to', DEFAULT_SEED_DIR)
   .option('--id <article-id>', 'the article id (default: the text file name without .txt)')
-  .option('--force', 'overwrite an existing annotation file', false)
-  .action(async (textFile: string, options: { dir: string; id?: string; force: boolean }) => {
+  .option('--published <YYYY-MM-DD>', 'publication date, which "Thursday" and "this week" are resolved against (default: the dateline\'s)')
+  .option('--force', 'overwrite an existing draft', false)
+  .action(async (textFile: string, options: { dir: string; id?: string; published?: string; force: boolean }) => {
+    if (options.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.published)) throw new Error(`--published must be a date as YYYY-MM-DD, not "${options.published}"`);
     const text = readFileSync(textFile, 'utf8');
     const stem = path.basename(textFile).replace(/\.txt$/, '');
     const out = path.join(path.dirname(textFile), `${stem}${DRAFT_SUFFIX}`);
+    const notesFile = path.join(path.dirname(textFile), `${stem}${DRAFT_NOTES_SUFFIX}`);
     if (existsSync(out) && !options.force) throw new Error(`${out} exists; pass --force to overwrite it`);
-    const known = await knownNames(options.dir);
-    const draft = draftAnnotation({ text, textFile: path.basename(textFile), articleId: options.id ?? stem, known });
-    writeFileSync(out, `${JSON.stringify(draft, null, 2)}\n`);
-    const candidates = draft.candidates!;
+    const articleId = options.id ?? stem;
+    const known = await readKnownGraph(options.dir, articleId);
+    // Loaded here: the NLP model and the gazetteer take a moment, which the other commands need not wait for.
+    const { draftAnnotation } = await import('./draft.ts');
+    const { annotation, notes } = draftAnnotation({ text, textFile: path.basename(textFile), articleId, known, ...(options.published ? { publishedAt: options.published } : {}) });
+    writeFileSync(out, `${JSON.stringify(annotation, null, 2)}\n`);
+    writeFileSync(notesFile, `# Review notes for ${out}\n\nWhy each proposal was made; check each, then delete this file.\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`);
+    const events = annotation.entities.filter((entity) => entity.kind === 'EVENT' || ('certainty' in entity && entity.certainty !== undefined));
     console.log(
-      `Wrote ${out}: ${draft.entities.length} known entities with ${draft.entities.reduce((sum, entity) => sum + entity.mentions.length, 0)} mentions; ` +
-        `candidates to review: ${candidates.people.length} people, ${candidates.places.length} places, ` +
-        `${candidates.organizations.length} organizations, ${candidates.numbers.length} numbers. ` +
-        `Review it (docs/annotating.md), delete "draft" and "candidates", and rename it to ${stem}.json.`,
+      `Wrote ${out}: ${annotation.entities.length - events.length} entities, ${events.length} events ` +
+        `(${events.filter((event) => event.kind === undefined).length} already in the graph), ${annotation.relations.length} relations, ` +
+        `${annotation.figures.length} figures, ${annotation.claims.length} claims, ${annotation.deployments.length} deployments; ` +
+        `why each was proposed: ${notesFile}. Review it (docs/annotating.md), delete "draft", and rename it to ${stem}.json.`,
     );
+  });
+
+program
+  .command('list')
+  .description('List the entities and events the graph will hold (the registry and the reviewed annotations of a folder), with ids, kinds, dates and places.')
+  .option('--dir <folder>', 'folder of reviewed annotations and the registry', DEFAULT_SEED_DIR)
+  .option('--kind <kind>', `only this kind: ${ENTITY_KINDS.join(', ')}`)
+  .option('--search <words>', 'only entries whose id, name or aliases contain every word (case and diacritics ignored)')
+  .action(async (options: { dir: string; kind?: string; search?: string }) => {
+    const kind = options.kind?.toUpperCase();
+    if (kind !== undefined && !(ENTITY_KINDS as readonly string[]).includes(kind)) throw new Error(`--kind must be one of ${ENTITY_KINDS.join(', ')}, not "${options.kind}"`);
+    const rows = listKnown(await readKnownGraph(options.dir), { ...(kind ? { kind } : {}), ...(options.search ? { search: options.search } : {}) });
+    console.log(formatListing(rows));
   });
 
 program

@@ -402,6 +402,12 @@ export const annotationSchema = resolved.annotation.extend({
 });
 
 export type AnnotationInput = z.infer<typeof annotationInputSchema>;
+/** An annotation as written whose facts are all declared in full, as a draft writes them. */
+export type DeclaredAnnotationInput = Omit<AnnotationInput, 'figures' | 'claims' | 'deployments'> & {
+  figures: Extract<AnnotationInput['figures'][number], { metric: unknown }>[];
+  claims: Extract<AnnotationInput['claims'][number], { kind: unknown }>[];
+  deployments: Extract<AnnotationInput['deployments'][number], { countryId: unknown }>[];
+};
 export type EntityInput = AnnotationInput['entities'][number];
 export type SpanInput = z.infer<typeof spanInputSchema>;
 export type Registry = z.infer<typeof registrySchema>;

@@ -1,141 +1,258 @@
 /**
- * A draft annotation for a new article: every mention of every known entity (its name and aliases,
- * case- and diacritic-folded, whole words) as exact spans, plus what a reviewer should look at:
- * candidate people, places and organizations and the numbers near casualty, arrest and troop
- * words, found by compromise (its model ships inside the npm package). The draft is marked
+ * The draft annotation of a new article: what the extractors of `draft/` find, in the annotation
+ * format, each proposal with its span, and a review note saying why it was proposed. Known
+ * entities and events are referenced by id; new ones are declared. The draft is marked
  * `"draft": true`, which the loader refuses until a person has reviewed it and deleted the mark
  * (and it is written as `*.draft.json`, which the loader does not read).
  */
-import nlp from 'compromise';
-import type { AnnotationInput, Span } from './annotation.ts';
+import type { DeclaredAnnotationInput, EntityInput, PartialDate, Span } from './annotation.ts';
+import { certaintyOf, sourceIn } from './draft/attribution.ts';
+import { findClaims } from './draft/claims.ts';
+import { dateNear, datelineOf, findDates, type FoundDate } from './draft/dates.ts';
+import { findDeployments } from './draft/deployments.ts';
+import { findEntities, type FoundEntity } from './draft/entities.ts';
+import { findEvents, type FoundEvent } from './draft/events.ts';
+import { findFigures, type Metric } from './draft/figures.ts';
+import type { KnownGraph } from './draft/known.ts';
+import { kebab, overlaps, sentencesOf, spanAt } from './draft/text.ts';
+import { titleOf } from './draft/title.ts';
 import { textSha256 } from './validate.ts';
 
-/** A known entity's id and every name it goes by. */
-export interface KnownNames {
-  id: string;
-  kind: string;
-  names: string[];
+export { findKnownMentions } from './draft/entities.ts';
+export { fold } from './draft/text.ts';
+
+export interface DraftOptions {
+  text: string;
+  textFile: string;
+  articleId: string;
+  known: KnownGraph;
+  /** "YYYY-MM-DD"; without it, the dateline's date when the text has one. */
+  publishedAt?: string;
 }
 
-/** Lower case, no diacritics, one apostrophe: what two spellings of a name have in common. */
-function foldCharacter(character: string): string {
-  return character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'");
+export interface Draft {
+  annotation: DeclaredAnnotationInput;
+  /** One line per proposal the reviewer should check: where it is in the draft, and why it was proposed. */
+  notes: string[];
 }
 
-/** The folded text and, for each of its characters, the index of the character it came from. */
-export function foldWithOrigins(text: string): { folded: string; origins: number[] } {
-  let folded = '';
-  const origins: number[] = [];
-  for (let index = 0; index < text.length; ) {
-    const character = String.fromCodePoint(text.codePointAt(index)!);
-    const folding = foldCharacter(character);
-    for (let unit = 0; unit < folding.length; unit++) origins.push(index);
-    folded += folding;
-    index += character.length;
-  }
-  origins.push(text.length);
-  return { folded, origins };
+/** The events whose category a figure's metric counts: the killed of a killing or a clash. */
+const EVENTS_OF_METRIC: Record<Metric, string[]> = {
+  KILLED: ['KILLING', 'CLASH', 'RIOT'],
+  INJURED: ['CLASH', 'RIOT', 'PROTEST'],
+  HOSPITALIZED: ['CLASH', 'RIOT', 'PROTEST'],
+  IN_INTENSIVE_CARE: ['CLASH', 'RIOT', 'PROTEST'],
+  ARRESTED: ['ARREST'],
+  TROOPS: ['DEPLOYMENT'],
+};
+
+function partialDate(date: FoundDate): PartialDate {
+  const qualifier = date.qualifier ? { qualifier: date.qualifier } : {};
+  return date.inferredReason
+    ? { iso: date.iso, precision: date.precision, ...qualifier, basis: 'INFERRED', reason: date.inferredReason, evidence: [date.span] }
+    : { iso: date.iso, precision: date.precision, ...qualifier, basis: 'ARTICLE' };
 }
 
-export const fold = (text: string) => foldWithOrigins(text).folded;
+const at = (span: Span) => `"${span.text.length > 60 ? `${span.text.slice(0, 57)}…` : span.text}" at ${span.start}`;
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+export function draftAnnotation(options: DraftOptions): Draft {
+  const { text, known } = options;
+  const notes: string[] = [];
+  const dateline = datelineOf(text);
+  const publishedAt = options.publishedAt ?? dateline?.iso;
+  const sentences = sentencesOf(text);
+  // The dateline dates the report, not what it reports.
+  const dates = findDates(text, publishedAt).filter((date) => !dateline || date.span.start !== dateline.span.start);
+  const { entities, unclassified } = findEntities(text, known.entities);
+  // The country the article is about: the one it names most.
+  const mainCountryId = entities.filter((entity) => entity.kind === 'COUNTRY').sort((a, b) => b.mentions.length - a.mentions.length)[0]?.id;
+  const events = findEvents(text, sentences, entities, dates, known.events, publishedAt, mainCountryId);
+  const figures = findFigures(text, sentences, dates);
+  const claims = findClaims(text, sentences, entities);
+  const deployments = findDeployments(text, sentences, entities, figures, mainCountryId, known.deployments);
 
-/**
- * Spans of every whole-word occurrence of each entity's names. An entity's longer names claim
- * their text first, so "Fethullah Gülen" is not also "Gülen"; another entity's name inside it is
- * its own mention ("Radio Liberty" in "Radio Liberty's Kazakh Service").
- */
-export function findKnownMentions(text: string, entities: KnownNames[]): Map<string, Span[]> {
-  const { folded, origins } = foldWithOrigins(text);
-  const names = entities
-    .flatMap((entity) => entity.names.map((name) => ({ id: entity.id, name: fold(name.trim()) })))
-    .filter(({ name }) => name.length > 0)
-    .sort((a, b) => b.name.length - a.name.length);
-  const claimedBy = new Map<string, Uint8Array>();
-  const found = new Map<string, Span[]>();
-  for (const { id, name } of names) {
-    for (let at = folded.indexOf(name); at !== -1; at = folded.indexOf(name, at + 1)) {
-      const end = at + name.length;
-      const wholeWord = !WORD_CHARACTER.test(folded[at - 1] ?? ' ') && !WORD_CHARACTER.test(folded[end] ?? ' ');
-      const claimed = claimedBy.get(id) ?? new Uint8Array(folded.length);
-      claimedBy.set(id, claimed);
-      if (!wholeWord || claimed.subarray(at, end).some(Boolean)) continue;
-      claimed.fill(1, at, end);
-      const start = origins[at]!;
-      const stop = origins[end]!;
-      const spans = found.get(id) ?? [];
-      spans.push({ start, end: stop, text: text.slice(start, stop) });
-      found.set(id, spans);
-    }
-  }
-  for (const spans of found.values()) spans.sort((a, b) => a.start - b.start);
-  return found;
-}
-
-const COUNTED_WORDS = '(killed|liquidated|dead|died|deaths|death|injured|wounded|hurt|hospitalized|hospitalised|intensive|arrested|detained|detentions|arrests|troops|soldiers|peacekeepers|paratroopers|servicemen|personnel)';
-const VAGUE_NUMBERS = '(dozens|hundreds|thousands|scores|several|some|about|around|nearly|more)';
-
-/** A phrase as compromise prints it, without the punctuation and possessive around it. */
-function cleanPhrase(phrase: string): string {
-  return phrase
-    .replace(/^[\s“”"‘’'(]+|[\s“”"‘’'),.;:!?]+$/g, '')
-    .replace(/[’']s$/, '')
-    .trim();
-}
-
-/** Candidates for the reviewer: phrases not already known, and the numbers near counting words. */
-export function findCandidates(text: string, knownNames: string[]): NonNullable<AnnotationInput['candidates']> {
-  const doc = nlp(text);
-  const known = new Set(knownNames.map(fold));
-  const unknownPhrases = (phrases: string[]) =>
-    [...new Set(phrases.map(cleanPhrase))].filter((phrase) => phrase.length > 1 && !known.has(fold(phrase)));
-  const numbers: NonNullable<AnnotationInput['candidates']>['numbers'] = [];
-  for (const sentence of doc.sentences().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
-    const view = nlp(sentence.text);
-    const near = view.match(COUNTED_WORDS).out('array') as string[];
-    if (near.length === 0) continue;
-    const counted = [...(view.numbers().json({ offset: true }) as { text: string; offset: { start: number } }[])];
-    for (const match of view.match(VAGUE_NUMBERS).json({ offset: true }) as { text: string; offset: { start: number } }[]) {
-      if (/^(dozens|hundreds|thousands|scores)$/i.test(cleanPhrase(match.text))) counted.push(match);
-    }
-    for (const number of counted) {
-      const wording = cleanPhrase(number.text);
-      const start = sentence.offset.start + number.offset.start + number.text.indexOf(wording);
-      if (text.slice(start, start + wording.length) !== wording) continue;
-      numbers.push({ text: wording, start, end: start + wording.length, near: near.map(cleanPhrase).join(', ') });
-    }
-  }
-  numbers.sort((a, b) => a.start - b.start);
-  return {
-    people: unknownPhrases(doc.people().out('array') as string[]),
-    places: unknownPhrases(doc.places().out('array') as string[]),
-    organizations: unknownPhrases(doc.organizations().out('array') as string[]),
-    numbers,
+  const usedIds = new Set([...known.nodeIds, ...known.entities.map((entity) => entity.id), ...known.events.map((event) => event.id)]);
+  const newId = (wanted: string) => {
+    let id = wanted;
+    for (let counter = 2; usedIds.has(id); counter++) id = `${wanted}-${counter}`;
+    usedIds.add(id);
+    return id;
   };
-}
+  // New entities whose proposed id another entity already has get their own.
+  for (const entity of entities) if (!entity.known) entity.id = newId(entity.id);
+  for (const event of events) if (!event.known) event.id = newId(event.id);
 
-/** The draft annotation for an article text, referencing known entities by id. */
-export function draftAnnotation(options: { text: string; textFile: string; articleId: string; known: KnownNames[] }): AnnotationInput {
-  const mentions = findKnownMentions(options.text, options.known);
-  const kinds = new Map(options.known.map((entity) => [entity.id, entity.kind]));
+  // Undated events take the week the article says the story is in ("earlier this week"), as an inference.
+  const storyWeek = dates.find((date) => date.precision === 'WEEK');
+  const eventDate = (event: FoundEvent): PartialDate | undefined => {
+    if (event.date) return partialDate(event.date);
+    if (!storyWeek) return undefined;
+    return { iso: storyWeek.iso, precision: 'WEEK', basis: 'INFERRED', reason: `Undated in its sentence; the article places the story ${storyWeek.span.text.toLowerCase()}`, evidence: [storyWeek.span] };
+  };
+
+  const annotationEntities: EntityInput[] = [];
+  const title = titleOf(text);
+  const noteAt = (path: string, what: string, why: string) => notes.push(`${path} ${what}: ${why}`);
+  for (const entity of entities) {
+    const index = annotationEntities.length;
+    if (entity.known) annotationEntities.push({ id: entity.id, aliases: [], mentions: entity.mentions });
+    else annotationEntities.push(declaration(entity));
+    noteAt(`$.entities[${index}]`, `${entity.known ? 'known' : 'new'} ${entity.kind} ${entity.id} (${entity.mentions.length} mentions, first ${at(entity.mentions[0]!)})`, entity.why);
+  }
+  for (const event of events) {
+    const index = annotationEntities.length;
+    if (event.known) annotationEntities.push({ id: event.id, aliases: [], mentions: event.mentions, certainty: event.certainty, evidence: event.evidence });
+    else {
+      const date = eventDate(event);
+      annotationEntities.push({ kind: 'EVENT', id: event.id, name: event.name, aliases: [], category: event.category, ...(date ? { date } : {}), mentions: event.mentions, certainty: event.certainty, evidence: event.evidence });
+    }
+    noteAt(`$.entities[${index}]`, `${event.known ? 'known' : 'new'} EVENT ${event.id} (${at(event.mentions[0]!)})`, event.why);
+  }
+
+  const relations: DeclaredAnnotationInput['relations'] = [];
+  for (const entity of entities) {
+    for (const position of entity.positions) {
+      if (!position.ofId || !entities.some((other) => other.id === position.ofId)) continue;
+      const former = /\bformer\s+$/i.test(text.slice(Math.max(0, position.evidence.start - 8), position.evidence.start));
+      relations.push({ type: 'HOLDS_POSITION', from: entity.id, to: position.ofId, title: position.title, former, basis: 'ARTICLE', certainty: 'STATED', evidence: [position.evidence] });
+      noteAt(`$.relations[${relations.length - 1}]`, `${entity.id} holds "${position.title}" of ${position.ofId}`, `a title before the name (${at(position.evidence)})`);
+    }
+  }
+  // The story's event ("the protests", "the unrest"): what the article's other new events are part of.
+  const story = events.find((event) => event.category === 'PROTEST');
+  for (const event of events.filter((candidate) => !candidate.known)) {
+    if (story && event !== story) {
+      relations.push({ type: 'PART_OF', from: event.id, to: story.id, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
+      noteAt(`$.relations[${relations.length - 1}]`, `${event.id} is part of ${story.id}`, 'an event of the story the article is about: check it belongs to it');
+    }
+    const source = event.evidence.map((sentence) => sourceIn(sentence, text, entities)).find((found) => found !== undefined);
+    if (source) {
+      relations.push({ type: 'REPORTED_BY', from: event.id, to: source.entity.id, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
+      noteAt(`$.relations[${relations.length - 1}]`, `${event.id} reported by ${source.entity.id}`, `"${source.entity.name} ${source.verb}" in the event's sentence`);
+    }
+    for (const place of event.places) {
+      relations.push({ type: 'OCCURRED_IN', from: event.id, to: place, basis: 'ARTICLE', certainty: event.certainty, evidence: event.evidence });
+      noteAt(`$.relations[${relations.length - 1}]`, `${event.id} occurred in ${place}`, 'the place is named in the event\'s sentence: check it is where it happened');
+    }
+  }
+
+  const eventIn = (sentence: Span, categories: string[]) =>
+    events.find((event) => categories.includes(event.category) && event.evidence.some((span) => overlaps(span, sentence)));
+  const annotationFigures: DeclaredAnnotationInput['figures'] = figures.map((figure, index) => {
+    const source = sourceIn(figure.sentence, text, entities);
+    const event = eventIn(figure.sentence, EVENTS_OF_METRIC[figure.metric]);
+    const amount = figure.value ?? figure.lowerBound ?? figure.upperBound;
+    const id = newId(kebab(`${figure.counts} ${figure.metric} ${amount ?? 'unknown'}`));
+    // The same number of the same metric already in the graph: most likely the same fact, reported again.
+    const restated = known.figures.filter((other) => other.metric === figure.metric && other.amount !== undefined && other.amount === amount);
+    const restatement = restated.length > 0 ? `; the graph already has this number: ${restated.map((other) => `${other.id} (${other.articleId}${other.eventId ? `, event ${other.eventId}` : ''})`).join(', ')}` : '';
+    noteAt(`$.figures[${index}]`, `${figure.metric} ${at(figure.span)}`, `${figure.why}${source ? `; source: ${source.entity.name} ${source.verb}` : ''}${restatement}`);
+    return {
+      id,
+      metric: figure.metric,
+      counts: figure.counts,
+      ...(figure.value !== undefined ? { value: figure.value } : {}),
+      ...(figure.lowerBound !== undefined ? { lowerBound: figure.lowerBound } : {}),
+      lowerBoundExclusive: figure.lowerBoundExclusive,
+      ...(figure.upperBound !== undefined ? { upperBound: figure.upperBound } : {}),
+      approximate: figure.approximate,
+      text: figure.span.text,
+      ...(event ? { eventId: event.id } : {}),
+      ...(source ? { sourceId: source.entity.id } : {}),
+      certainty: certaintyOf(figure.sentence.text).certainty,
+      evidence: [figure.sentence],
+    };
+  });
+
+  const claimIds = new Map<(typeof claims)[number], string>();
+  const annotationClaims: DeclaredAnnotationInput['claims'] = claims.map((claim, index) => {
+    const id = newId(kebab(`${claim.speaker.id} ${claim.quote.text.split(/\s+/).slice(0, 5).join(' ')}`));
+    claimIds.set(claim, id);
+    const continued = claim.continues ? claimIds.get(claim.continues) : undefined;
+    const date = dateNear(dates.filter((found) => found.precision === 'DAY'), claim.sentence, claim.speakerSpan.end);
+    const evidence = spanAt(text, Math.min(claim.sentence.start, claim.quote.start), Math.max(claim.sentence.end, claim.quote.end));
+    const about = entities
+      .filter((entity) => entity !== claim.speaker && entity.mentions.some((mention) => overlaps(mention, claim.quote)))
+      .map((entity) => entity.id);
+    const aboutEvents = events.filter((event) => event.mentions.some((mention) => overlaps(mention, claim.quote))).map((event) => event.id);
+    const aboutIds = [...new Set([...aboutEvents, ...about])].slice(0, 10);
+    noteAt(`$.claims[${index}]`, `${claim.kind} by ${claim.speaker.id} (${at(claim.quote)})`, `${claim.why}; summarise it, and check what it is about`);
+    const words = claim.quote.text.split(/\s+/);
+    return {
+      id,
+      kind: claim.kind,
+      summary: `${claim.speaker.name}: ${words.length > 25 ? `${words.slice(0, 25).join(' ')} …` : claim.quote.text}`,
+      quote: claim.quote.text,
+      speakerId: claim.speaker.id,
+      ...(continued
+        ? { sameStatementAs: { claimId: continued, evidence: [claim.speakerSpan] } }
+        : { ...(claim.medium ? { mediumId: claim.medium.id } : {}), ...(date ? { date: partialDate(date) } : {}) }),
+      aboutIds: aboutIds.length > 0 ? aboutIds : [claim.speaker.id],
+      certainty: claim.certainty,
+      evidence: [evidence],
+    };
+  });
+
+  const figureIds = new Map(figures.map((figure, index) => [figure, annotationFigures[index]!.id]));
+  const knownMission = events.find((event) => event.category === 'DEPLOYMENT');
+  const annotationDeployments: DeclaredAnnotationInput['deployments'] = deployments.map((deployment, index) => {
+    const mission = eventIn(deployment.sentence, ['DEPLOYMENT']) ?? knownMission;
+    const date = dateNear(dates.filter((found) => found.precision === 'DAY'), deployment.sentence, deployment.forceSpan.end);
+    const restated = deployment.restates.map((known) => `${known.id} (${known.articleId})`).join(', ');
+    noteAt(
+      `$.deployments[${index}]`,
+      `${deployment.countryId} ${deployment.force} to ${deployment.destinationId}, ${deployment.status} (${at(deployment.forceSpan)})`,
+      restated ? `other articles already report this contingent: ${restated}; keep one deployment per contingent` : 'force words with a sending verb',
+    );
+    return {
+      id: newId(kebab(`${deployment.countryId} ${deployment.force} to ${deployment.destinationId}`)),
+      countryId: deployment.countryId,
+      destinationId: deployment.destinationId,
+      force: deployment.force,
+      ...(deployment.figure ? { troopsFigureId: figureIds.get(deployment.figure)! } : {}),
+      status: deployment.status,
+      ...(date ? { date: partialDate(date) } : {}),
+      ...(mission ? { missionId: mission.id } : {}),
+      certainty: deployment.certainty,
+      evidence: [deployment.sentence],
+    };
+  });
+
+  for (const name of unclassified) notes.push(`not classified: ${at(name)}: a name the rules could not place; declare it if it matters`);
+  if (!title) notes.push('$.article.title: the text has no headline line; write the article\'s title');
+  if (!publishedAt) notes.push('$.article.publishedAt: no publication date given or found in a dateline: relative dates ("Thursday") were not resolved');
+
   return {
-    $schema: './schema/annotation.schema.json',
-    draft: true,
-    candidates: findCandidates(options.text, options.known.flatMap((entity) => entity.names)),
-    article: {
-      id: options.articleId,
-      title: options.text.split('\n').find((line) => line.trim().length > 0)?.trim().slice(0, 200) ?? options.articleId,
-      textFile: options.textFile,
-      textSha256: textSha256(options.text),
+    annotation: {
+      $schema: './schema/annotation.schema.json',
+      draft: true,
+      article: {
+        id: options.articleId,
+        title: title?.text ?? options.articleId,
+        textFile: options.textFile,
+        ...(publishedAt ? { publishedAt } : {}),
+        textSha256: textSha256(text),
+      },
+      entities: annotationEntities,
+      relations,
+      figures: annotationFigures,
+      claims: annotationClaims,
+      deployments: annotationDeployments,
     },
-    entities: [...mentions].map(([id, spans]) =>
-      // An event's reference also needs how this article states it: the reviewer adds "certainty".
-      kinds.get(id) === 'EVENT' ? { id, aliases: [], mentions: spans, evidence: spans } : { id, aliases: [], mentions: spans },
-    ),
-    relations: [],
-    figures: [],
-    claims: [],
-    deployments: [],
+    notes,
   };
+}
+
+function declaration(entity: FoundEntity): EntityInput {
+  const base = { id: entity.id, name: entity.name, aliases: [], mentions: entity.mentions };
+  switch (entity.kind) {
+    case 'PERSON':
+      return { kind: 'PERSON', ...base };
+    case 'ORGANIZATION':
+      return { kind: 'ORGANIZATION', ...base, category: (entity.category ?? 'OTHER') as never };
+    case 'COUNTRY':
+      return { kind: 'COUNTRY', ...base, isoCode: entity.isoCode ?? entity.place!.isoCode };
+    case 'PLACE':
+      return { kind: 'PLACE', ...base, category: (entity.category ?? 'OTHER') as never };
+  }
 }
