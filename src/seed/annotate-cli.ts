@@ -2,6 +2,7 @@
  * `npm run annotate -- draft PATH/TO/article.txt`: writes a draft annotation next to the text, as
  * `article.draft.json`, which the loader does not read until a reviewer renames it.
  * `npm run annotate -- schema [--check]`: writes (or checks) the JSON Schemas editors validate with.
+ * `npm run annotate -- hash PATH/TO/article.json`: sets the annotation's `textSha256` to its text's hash.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { Command } from 'commander';
 import { draftAnnotation, type KnownNames } from './draft.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
 import { DEFAULT_SEED_DIR, DRAFT_SUFFIX, listAnnotationFiles, validateFiles } from './load.ts';
-import { readRegistry, REGISTRY_FILE } from './validate.ts';
+import { readAnnotationFile, readArticleText, readRegistry, REGISTRY_FILE, textSha256, withoutByteOrderMark } from './validate.ts';
 
 /** Every name the known entities go by: the registry's and the reviewed annotations' in the folder. */
 async function knownNames(dir: string): Promise<KnownNames[]> {
@@ -65,6 +66,23 @@ program
       writeFileSync(file, schemas[name]);
       console.log(`Wrote ${file}`);
     }
+  });
+
+program
+  .command('hash')
+  .description('Set an annotation\'s "textSha256" to the hash of its text as it is now (check its spans first), then validate it.')
+  .argument('<annotation-file>', 'the annotation (JSON)')
+  .action(async (file: string) => {
+    const annotation = JSON.parse(withoutByteOrderMark(readFileSync(file, 'utf8'))) as { article: Record<string, unknown> };
+    const hash = textSha256(await readArticleText(file, String(annotation.article.textFile)));
+    // Placed after textFile, where the draft puts it.
+    const { textSha256: _previous, ...article } = annotation.article;
+    const entries = Object.entries(article);
+    entries.splice(entries.findIndex(([key]) => key === 'textFile') + 1, 0, ['textSha256', hash]);
+    writeFileSync(file, `${JSON.stringify({ ...annotation, article: Object.fromEntries(entries) }, null, 2)}\n`);
+    console.log(`Set textSha256 of ${file} to ${hash}`);
+    await readAnnotationFile(file);
+    console.log(`${file} is valid`);
   });
 
 try {

@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/database.ts';
 import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo4j.ts';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, LoadError, loadArticles, validateFiles } from '../../src/seed/load.ts';
-import { AnnotationError, REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { AnnotationError, REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
 import { countGraph, readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase, startTestServer } from './helpers.ts';
 
@@ -91,16 +91,16 @@ const ANNOTATION = {
   },
 };
 
-/** A folder with the seed's registry and the given annotation files (name -> [annotation, text]). */
+/** A folder with the seed's registry and the given annotation files (name -> [annotation, text]), each with its text's hash. */
 function folderWith(files: Record<string, [unknown, string]>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-growing-'));
   folders.push(folder);
   mkdirSync(path.join(folder, 'registry'));
   copyFileSync(path.join(DEFAULT_SEED_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
   for (const [name, [annotation, text]] of Object.entries(files)) {
-    const { textFile } = (annotation as { article: { textFile: string } }).article;
-    writeFileSync(path.join(folder, textFile), text);
-    writeFileSync(path.join(folder, `${name}.json`), JSON.stringify(annotation));
+    const { article, ...rest } = annotation as { article: { textFile: string } };
+    writeFileSync(path.join(folder, article.textFile), text);
+    writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ article: { ...article, textSha256: textSha256(text) }, ...rest }));
   }
   return folder;
 }
