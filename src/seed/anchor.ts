@@ -127,7 +127,7 @@ function anchorQuote(selector: QuoteSelector, text: string): Anchoring {
   const written = text.slice(start, end);
   return {
     span: { start, end, text: written },
-    note: `quote ${JSON.stringify(quote)} matches the article at ${start}-${end} only after Unicode NFC normalisation (the article writes ${JSON.stringify(written)} with other code points); the span keeps the article's characters`,
+    note: `quote ${JSON.stringify(quote)} matches the article at ${start}-${end} only after Unicode NFC normalisation (the same letters in other code points, such as an accent written apart); the span keeps the article's characters`,
   };
 }
 
