@@ -4,11 +4,13 @@
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { createDriver } from '../../src/db/driver.ts';
 import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo4j.ts';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, LoadError, loadArticles, validateFiles } from '../../src/seed/load.ts';
@@ -273,7 +275,7 @@ describe('three articles sharing entities', () => {
     expect(await entityOf('kazakhstan')).toEqual(seedKazakhstan);
   });
 
-  it('names the article a write fails on and what was committed; running again resumes', async () => {
+  it('names the article a write fails on, the field, what was committed, and that rerunning will not help until it changes', async () => {
     const stealsSeedFigure = {
       article: article('growing-e'),
       entities: [{ id: 'russia', mentions: ['Russia'] }],
@@ -282,13 +284,38 @@ describe('three articles sharing entities', () => {
     const folder = folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a], 'growing-b': [ANNOTATION.b, TEXT.b], 'growing-e': [stealsSeedFigure, TEXT.a] });
     const error = await loadFolder(folder).then(() => null, (failure: unknown) => failure);
     expect(error).toBeInstanceOf(LoadError);
-    expect((error as LoadError).message).toMatch(/^Writing article "growing-e" \(.*growing-e\.json\) failed: .*\n {2}committed before it: 2 written, 0 unchanged \(growing-a, growing-b\)/);
+    expect((error as LoadError).message).toMatch(
+      new RegExp(
+        '^Writing article "growing-e" \\(.*growing-e\\.json\\) failed: \\$\\.figures\\[0\\]\\.id: figure id "people-hospitalized-400" is already used by another article in the database ' +
+          '\\(ids of figures are global\\); give it an id of its own, or remove the other article \\(npm run seed -- --remove ARTICLE_ID\\); ' +
+          'running the load again fails the same way until then\n {2}committed before it: 2 written, 0 unchanged \\(growing-a, growing-b\\)$',
+      ),
+    );
+    expect((error as LoadError).message).not.toMatch(/resumes/);
     expect(await read("MATCH (a:Article) WHERE a.id STARTS WITH 'growing-' RETURN a.id AS id ORDER BY id")).toEqual([{ id: 'growing-a' }, { id: 'growing-b' }]);
 
     rmSync(path.join(folder, 'growing-e.json'));
     expect(await loadFolder(folder)).toEqual({ written: [], unchanged: ['growing-a', 'growing-b'] });
     for (const id of ['growing-a', 'growing-b']) await removeArticle(database.driver, database.name, id);
     expect(await graphCounts()).toEqual(seedOnly);
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('fails the load before writing, saying that running again once it answers helps', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password: 'not-needed', database: 'neo4j' });
+    try {
+      const { articles } = await validateFiles(await listAnnotationFiles(folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a] })));
+      await expect(loadArticles(driver, 'neo4j', articles)).rejects.toThrow(
+        /^Nothing was written: the database was unavailable or busy \(ServiceUnavailable: .*\); running the load again once it answers resumes after what was committed$/,
+      );
+    } finally {
+      await driver.close();
+    }
   });
 });
 
