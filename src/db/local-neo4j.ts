@@ -40,10 +40,14 @@ export interface LocalNeo4jOptions {
 
 export interface LocalNeo4j {
   uri: string;
+  /** Bolt's port on 127.0.0.1. */
+  port: number;
   password: string;
   /** The launcher's process id. */
   pid: number;
   logFile: string;
+  /** Settles with the exit code (null when killed by a signal) when the launcher ends, stopped or not. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -243,5 +247,5 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const uri = `bolt://127.0.0.1:${port}`;
   log.info({ uri }, 'Local Neo4j is up');
   recordRunningNeo4j(home, uri);
-  return { uri, password, pid: child.pid!, logFile, stop };
+  return { uri, port, password, pid: child.pid!, logFile, exited, stop };
 }
