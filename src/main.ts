@@ -1,7 +1,8 @@
 /**
  * `npm start`: configuration, the HTTP port, the database, the seed, then the API on that port;
- * a clean stop on signals; an exit with code 1 when the local Neo4j dies and cannot be restarted. The data folder and the port are checked before Neo4j starts, so
- * their mistakes are reported at once rather than after the database's start-up.
+ * a clean stop on signals; exit code 1 when the local Neo4j dies and cannot be restarted. The
+ * data folder and the port are checked before Neo4j starts, so their mistakes are reported at
+ * once rather than after the database's start-up.
  */
 import { loadConfig } from './config/env.ts';
 import { createLogger } from './config/logger.ts';
