@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import { draftAnnotation, type KnownNames } from './draft.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
 import { DEFAULT_SEED_DIR, DRAFT_SUFFIX, listAnnotationFiles, validateFiles } from './load.ts';
-import { readAnnotationFile, readArticleText, readRegistry, REGISTRY_FILE, textSha256, withoutByteOrderMark } from './validate.ts';
+import { readArticleText, readRegistry, REGISTRY_FILE, textSha256, withoutByteOrderMark } from './validate.ts';
 
 /** Every name the known entities go by: the registry's and the reviewed annotations' in the folder. */
 async function knownNames(dir: string): Promise<KnownNames[]> {
@@ -73,16 +73,19 @@ program
   .description('Set an annotation\'s "textSha256" to the hash of its text as it is now (check its spans first), then validate it.')
   .argument('<annotation-file>', 'the annotation (JSON)')
   .action(async (file: string) => {
-    const annotation = JSON.parse(withoutByteOrderMark(readFileSync(file, 'utf8'))) as { article: Record<string, unknown> };
-    const hash = textSha256(await readArticleText(file, String(annotation.article.textFile)));
+    const annotation = JSON.parse(withoutByteOrderMark(readFileSync(file, 'utf8'))) as { article?: Record<string, unknown> };
+    if (typeof annotation.article?.textFile !== 'string') throw new Error(`${file}: $.article.textFile is missing; it names the text to hash`);
+    const hash = textSha256(await readArticleText(file, annotation.article.textFile));
     // Placed after textFile, where the draft puts it.
     const { textSha256: _previous, ...article } = annotation.article;
     const entries = Object.entries(article);
     entries.splice(entries.findIndex(([key]) => key === 'textFile') + 1, 0, ['textSha256', hash]);
     writeFileSync(file, `${JSON.stringify({ ...annotation, article: Object.fromEntries(entries) }, null, 2)}\n`);
     console.log(`Set textSha256 of ${file} to ${hash}`);
-    await readAnnotationFile(file);
-    console.log(`${file} is valid`);
+    // Validated with its folder, as `npm run seed -- --check` would: other articles may declare what it references.
+    const folderFiles = (await listAnnotationFiles(path.dirname(file))).map((each) => path.resolve(each));
+    await validateFiles([...new Set([...folderFiles, path.resolve(file)])]);
+    console.log(`${file} is valid, with the other annotations of its folder`);
   });
 
 try {

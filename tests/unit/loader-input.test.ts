@@ -150,7 +150,7 @@ describe('the text hash is required', () => {
     const run = (target: string) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/seed/annotate-cli.ts', 'hash', target], { encoding: 'utf8' });
     const { stdout } = await run(file);
     expect(stdout).toContain(`Set textSha256 of ${file} to ${textSha256(TEXT)}`);
-    expect(stdout).toContain(`${file} is valid`);
+    expect(stdout).toContain(`${file} is valid, with the other annotations of its folder`);
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.keys(written.article)).toEqual(['id', 'title', 'textFile', 'textSha256']);
     expect(await problemsOf(file)).toEqual([]);
