@@ -203,7 +203,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     'java',
     ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath, LAUNCHER_CLASS,
       '--home', home, '--port', String(options.port ?? 0)],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: Ctrl-C reaches us, not it, so it stops when we close its stdin, never
+    // before we do (which would look like a death and start a restart).
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   // Through stdin, never argv: `ps` shows every user the arguments. A launcher that died at once
   // closes its stdin; its exit is reported below, so a failed write needs no report of its own.
