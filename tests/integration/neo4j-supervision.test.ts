@@ -17,8 +17,8 @@ import { textSha256 } from '../../src/seed/validate.ts';
 
 /** `npm start`'s environment, without the test runner's Neo4j settings. */
 const baseEnvironment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info' };
-/** Generous: a Neo4j start on a loaded 2-core machine can take a minute. */
-const STATE_CHANGE_TIMEOUT_MS = 180_000;
+/** Generous: a Neo4j start on a heavily loaded 2-core machine has taken two minutes. */
+const STATE_CHANGE_TIMEOUT_MS = 300_000;
 
 const home = mkdtempSync(path.join(tmpdir(), 'newsgraph-supervision-'));
 const runningFile = path.join(home, 'running-neo4j.json');
@@ -26,7 +26,7 @@ const launcherPid = () => Number(readFileSync(path.join(home, 'launcher.pid'), '
 
 function seed(args: string[]) {
   return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/seed/cli.ts', ...args], {
-    env: { ...baseEnvironment, NEO4J_DATA_DIR: home },
+    env: { ...baseEnvironment, NEO4J_DATA_DIR: home, NEO4J_START_TIMEOUT_MS: String(STATE_CHANGE_TIMEOUT_MS) },
     encoding: 'utf8',
     timeout: STATE_CHANGE_TIMEOUT_MS,
   }).then(
@@ -59,7 +59,9 @@ describe('npm start restarts its local Neo4j when it dies, a bounded number of t
 
   beforeAll(async () => {
     main = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...baseEnvironment, NODE_ENV: 'production', PORT: '0', NEO4J_DATA_DIR: home, SEED_ON_START: 'false', NEO4J_MAX_RESTARTS: '1', RESPONSE_CACHE_MAX_BYTES: '0', NEO4J_QUERY_TIMEOUT_MS: '30000' },
+      env: { ...baseEnvironment, NODE_ENV: 'production', PORT: '0', NEO4J_DATA_DIR: home, SEED_ON_START: 'false', NEO4J_MAX_RESTARTS: '1', RESPONSE_CACHE_MAX_BYTES: '0', NEO4J_QUERY_TIMEOUT_MS: '30000',
+        // A restart that outlasts its start timeout counts as failed: on a loaded machine that is not what is tested.
+        NEO4J_START_TIMEOUT_MS: String(STATE_CHANGE_TIMEOUT_MS) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     exited = new Promise((resolve) => main.once('exit', resolve));
