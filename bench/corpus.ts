@@ -22,6 +22,7 @@ import type {
   Span,
 } from '../src/seed/annotation.ts';
 import type { Certainty } from '../src/domain/vocabulary.ts';
+import { textSha256 } from '../src/seed/validate.ts';
 
 export interface CorpusOptions {
   /** How many articles. */
@@ -1381,11 +1382,13 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
   }
 
   const title = `${capitalize(lead.short)} in ${placeName}, ${leadCountry.def.name}`;
+  const text = `${a.text}\n`;
   const annotation: Annotation = {
     article: {
       id,
       title,
       textFile: `${id}.txt`,
+      textSha256: textSha256(text),
       publishedAt: isoDay(clampDay(day + rng.int(0, 2))),
       source: M1.def.name,
     },
@@ -1395,5 +1398,5 @@ function buildArticle(pools: Pools, seed: number, index: number): GeneratedArtic
     claims: a.claims,
     deployments: a.deployments,
   };
-  return { id, text: `${a.text}\n`, annotation };
+  return { id, text, annotation };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: configuration, the HTTP port, the database, the seed, then the API on that port;
- * a clean stop on signals. The data folder and the port are checked before Neo4j starts, so
- * their mistakes are reported at once rather than after the database's start-up.
+ * a clean stop on signals; exit code 1 when the local Neo4j dies and cannot be restarted. The
+ * data folder and the port are checked before Neo4j starts, so their mistakes are reported at
+ * once rather than after the database's start-up.
  */
 import { loadConfig } from './config/env.ts';
 import { createLogger } from './config/logger.ts';
@@ -25,7 +26,14 @@ try {
   if (!config.neo4j.uri) prepareDataDir(config.neo4j.dataDir);
   const claimed = await claimPort(config);
   try {
-    const database = await openDatabase(config.neo4j, log);
+    const database = await openDatabase(config.neo4j, log, {
+      // Without its database the API is of no use: exit non-zero, so the supervisor of `npm start` restarts it.
+      onLocalNeo4jLost: (reason) => {
+        log.fatal(reason);
+        log.flush();
+        process.exit(1);
+      },
+    });
     try {
       if (config.seedOnStart) {
         const { articles, background } = await validateFiles(await listAnnotationFiles(DEFAULT_SEED_DIR));

@@ -75,6 +75,8 @@ const environmentSchema = z
     NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
     NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Restarts of a local Neo4j that died, allowed within ten minutes; 0: exit when it dies. */
+    NEO4J_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
     SEED_ON_START: booleanFlag.default(true),
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
@@ -125,6 +127,8 @@ const environmentSchema = z
         dataDir: env.NEO4J_DATA_DIR,
         startTimeoutMs: env.NEO4J_START_TIMEOUT_MS,
         queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+        /** How often `npm start` restarts a local Neo4j that died, within ten minutes, before it exits. */
+        maxRestarts: env.NEO4J_MAX_RESTARTS,
       },
       seedOnStart: env.SEED_ON_START,
       graphql: {

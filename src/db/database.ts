@@ -5,6 +5,7 @@ import type { Logger } from '../config/logger.ts';
 import { createDriver, verifyDriver } from './driver.ts';
 import { localNeo4jPassword, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.ts';
 import { findRunningNeo4j } from './running-neo4j.ts';
+import { startSupervisedNeo4j } from './supervised-neo4j.ts';
 import { applySchema } from './schema.ts';
 
 export interface Database {
@@ -19,22 +20,21 @@ export interface Database {
 /**
  * `attachToRunning`: without NEO4J_URI, use the local Neo4j another process (`npm start`) is
  * serving from the same data folder, if there is one, instead of starting one.
+ * `onLocalNeo4jLost`: restart a local Neo4j that dies (`NEO4J_MAX_RESTARTS`), and say when it cannot be.
  */
 export async function openDatabase(
   config: Config['neo4j'],
   log: Logger,
-  options: { attachToRunning?: boolean } = {},
+  options: { attachToRunning?: boolean; onLocalNeo4jLost?: (reason: string) => void } = {},
 ): Promise<Database> {
-  const running = !config.uri && options.attachToRunning ? findRunningNeo4j(config.dataDir) : undefined;
+  const running = !config.uri && options.attachToRunning ? await findRunningNeo4j(config.dataDir, log) : undefined;
   if (running) log.info({ uri: running }, 'Using the local Neo4j another process is serving from this data folder');
+  const localOptions = { home: config.dataDir, password: config.password, startTimeoutMs: config.startTimeoutMs, log };
   const local = config.uri || running
     ? undefined
-    : await startLocalNeo4j({
-        home: config.dataDir,
-        password: config.password,
-        startTimeoutMs: config.startTimeoutMs,
-        log,
-      });
+    : options.onLocalNeo4jLost
+      ? await startSupervisedNeo4j({ ...localOptions, maxRestarts: config.maxRestarts, onGiveUp: options.onLocalNeo4jLost })
+      : await startLocalNeo4j(localOptions);
   // NEO4J_PASSWORD, when set, wins over the local Neo4j's generated one (the data folder's, when attached).
   const settings = {
     ...config,

@@ -40,10 +40,14 @@ export interface LocalNeo4jOptions {
 
 export interface LocalNeo4j {
   uri: string;
+  /** Bolt's port on 127.0.0.1. */
+  port: number;
   password: string;
   /** The launcher's process id. */
   pid: number;
   logFile: string;
+  /** Settles with the exit code (null when killed by a signal) when the launcher ends, stopped or not. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -199,7 +203,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     'java',
     ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath, LAUNCHER_CLASS,
       '--home', home, '--port', String(options.port ?? 0)],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: Ctrl-C reaches us, not it, so it stops when we close its stdin, never
+    // before we do (which would look like a death and start a restart).
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   // Through stdin, never argv: `ps` shows every user the arguments. A launcher that died at once
   // closes its stdin; its exit is reported below, so a failed write needs no report of its own.
@@ -243,5 +249,5 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const uri = `bolt://127.0.0.1:${port}`;
   log.info({ uri }, 'Local Neo4j is up');
   recordRunningNeo4j(home, uri);
-  return { uri, password, pid: child.pid!, logFile, stop };
+  return { uri, port, password, pid: child.pid!, logFile, exited, stop };
 }

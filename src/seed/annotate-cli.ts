@@ -4,6 +4,7 @@
  * proposal was made, as `article.draft-notes.md`.
  * `npm run annotate -- list [--kind EVENT] [--search almaty]`: the entities and events a folder gives the graph.
  * `npm run annotate -- schema [--check]`: writes (or checks) the JSON Schemas editors validate with.
+ * `npm run annotate -- hash PATH/TO/article.json`: sets the annotation's `textSha256` to its text's hash.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { ENTITY_KINDS } from '../domain/vocabulary.ts';
 import { formatListing, listKnown } from './draft/listing.ts';
 import { readKnownGraph } from './draft/known.ts';
 import { jsonSchemas, SCHEMA_FILES } from './json-schema.ts';
-import { DEFAULT_SEED_DIR, DRAFT_SUFFIX } from './load.ts';
+import { DEFAULT_SEED_DIR, DRAFT_SUFFIX, listAnnotationFiles, validateFiles } from './load.ts';
+import { readArticleText, readRegistry, REGISTRY_FILE, textSha256, withoutByteOrderMark } from './validate.ts';
 
 /** The reviewer's notes beside a draft: why each proposal was made. Not read by the loader. */
 const DRAFT_NOTES_SUFFIX = '.draft-notes.md';
@@ -76,6 +78,26 @@ program
       writeFileSync(file, schemas[name]);
       console.log(`Wrote ${file}`);
     }
+  });
+
+program
+  .command('hash')
+  .description('Set an annotation\'s "textSha256" to the hash of its text as it is now (check its spans first), then validate it.')
+  .argument('<annotation-file>', 'the annotation (JSON)')
+  .action(async (file: string) => {
+    const annotation = JSON.parse(withoutByteOrderMark(readFileSync(file, 'utf8'))) as { article?: Record<string, unknown> };
+    if (typeof annotation.article?.textFile !== 'string') throw new Error(`${file}: $.article.textFile is missing; it names the text to hash`);
+    const hash = textSha256(await readArticleText(file, annotation.article.textFile));
+    // Placed after textFile, where the draft puts it.
+    const { textSha256: _previous, ...article } = annotation.article;
+    const entries = Object.entries(article);
+    entries.splice(entries.findIndex(([key]) => key === 'textFile') + 1, 0, ['textSha256', hash]);
+    writeFileSync(file, `${JSON.stringify({ ...annotation, article: Object.fromEntries(entries) }, null, 2)}\n`);
+    console.log(`Set textSha256 of ${file} to ${hash}`);
+    // Validated with its folder, as `npm run seed -- --check` would: other articles may declare what it references.
+    const folderFiles = (await listAnnotationFiles(path.dirname(file))).map((each) => path.resolve(each));
+    await validateFiles([...new Set([...folderFiles, path.resolve(file)])]);
+    console.log(`${file} is valid, with the other annotations of its folder`);
   });
 
 try {

@@ -34,7 +34,23 @@ export const LIMITS = {
   reasonCharacters: 300,
 } as const;
 
-const name = nonEmpty.max(LIMITS.nameCharacters, `must be at most ${LIMITS.nameCharacters} characters`);
+/**
+ * Invisible and direction-changing characters (zero-width, bidirectional overrides and isolates,
+ * other format and control characters, Hangul fillers): a name with one can pass for another, or
+ * reorder the text it is shown in.
+ */
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+
+function refuseHiddenCharacters(value: string, ctx: z.RefinementCtx) {
+  const found = HIDDEN_CHARACTER.exec(value);
+  if (found) {
+    const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.addIssue({ code: 'custom', message: `holds ${code} at character ${found.index}, an invisible or text-direction control character: remove it` });
+  }
+}
+
+const visibleText = nonEmpty.superRefine(refuseHiddenCharacters);
+const name = visibleText.max(LIMITS.nameCharacters, `must be at most ${LIMITS.nameCharacters} characters`);
 const aliases = z
   .array(name)
   .max(LIMITS.aliasesPerEntity, `at most ${LIMITS.aliasesPerEntity} aliases per entity`)
@@ -64,15 +80,15 @@ export const spanInputSchema = z.union([spanSchema, quoteSchema, z.string().min(
 
 export const articleSchema = z.strictObject({
   id,
-  title: nonEmpty,
+  title: visibleText,
   /** The article text file, relative to the annotation file. */
   textFile: nonEmpty,
   /** Publication date when known, as "YYYY-MM-DD". */
   publishedAt: z.iso.date().optional(),
   /** The publishing outlet when known. */
   source: nonEmpty.optional(),
-  /** "sha256:" and the hex SHA-256 of the text file: an edit of the text is caught even outside any span. */
-  textSha256: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" and 64 hex digits').optional(),
+  /** "sha256:" and the hex SHA-256 of the text file (without a byte-order mark): an edit of the text is caught even outside any span. */
+  textSha256: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" and 64 hex digits'),
 });
 
 /** What `npm run annotate -- draft` found but cannot decide: for the reviewer only, never loaded. */
@@ -240,7 +256,7 @@ function schemasWithSpans<S extends z.ZodType>(span: S) {
       from: id,
       to: id,
       /** HOLDS_POSITION: the position's title, such as "President". */
-      title: nonEmpty.optional(),
+      title: visibleText.optional(),
       /** HOLDS_POSITION: true when the article says "former". */
       former: z.boolean().optional(),
       /** PARTICIPATED_IN: the participant's role, such as "protesters" or "requester". */

@@ -42,6 +42,7 @@ try {
     const files = await listAnnotationFiles(options.dir);
     if (files.length === 0) throw new Error(`No annotation files (*.json) in ${options.dir}`);
     const { articles, background } = await validateFiles(files);
+    for (const { file, notes } of articles) for (const note of notes) log.warn({ file, path: note.path }, note.message);
     log.info({ files: files.length }, 'Annotation files are valid');
     if (!options.check) {
       const database = await openDatabase(config.neo4j, log, { attachToRunning: true });

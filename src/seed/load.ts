@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
+import { isRetryableError, Neo4jError, type Driver } from 'neo4j-driver';
 import type { Background } from './annotation.ts';
 import { findIdentityConflicts, syncBackground, upgradeStoredGraph, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
 import {
@@ -81,22 +81,41 @@ export interface LoadReport {
   unchanged: string[];
 }
 
-/** A write that failed: which article, in which file, and what the run had committed before it. */
+/** The collections whose ids are global (a uniqueness constraint each), by their node label. */
+/**
+ * What a database error during a load means to the person running it: what went wrong, where in
+ * the annotation when that can be told, and whether running the load again helps.
+ */
+export function explainDatabaseError(error: unknown): string {
+  const firstLine = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  if (!(error instanceof Neo4jError)) return `${firstLine}; running the load again will most likely fail the same way (not a database error)`;
+  if (isRetryableError(error) || error.code.startsWith('Neo.TransientError.')) {
+    return `the database was unavailable or busy (${error.code}: ${firstLine}); running the load again once it answers resumes after what was committed`;
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return `the database refused a duplicate (${firstLine}); running the load again fails the same way until the annotation changes`;
+  }
+  return `the database refused the write (${error.code}: ${firstLine}); running the load again will most likely fail the same way: see the database's log`;
+}
+
+/** A write that failed: which article, in which file, what went wrong and what the run had committed before it. */
 export class LoadError extends Error {
+  readonly articleId: string;
+  readonly file: string;
   constructor(
-    readonly articleId: string,
-    readonly file: string,
+    article: ValidatedArticle,
     readonly committed: LoadReport,
     cause: unknown,
   ) {
+    const listed = committed.written.length > 0 ? ` (${committed.written.slice(0, 20).join(', ')}${committed.written.length > 20 ? ', …' : ''})` : '';
     super(
-      `Writing article "${articleId}" (${file}) failed: ${(cause as Error).message?.split('\n')[0] ?? String(cause)}\n` +
-        `  committed before it: ${committed.written.length} written, ${committed.unchanged.length} unchanged` +
-        `${committed.written.length > 0 ? ` (${committed.written.slice(0, 20).join(', ')}${committed.written.length > 20 ? ', …' : ''})` : ''}; ` +
-        'running the load again resumes after them',
+      `Writing article "${article.annotation.article.id}" (${article.file}) failed: ${explainDatabaseError(cause)}\n` +
+        `  committed before it: ${committed.written.length} written, ${committed.unchanged.length} unchanged${listed}`,
       { cause },
     );
     this.name = 'LoadError';
+    this.articleId = article.annotation.article.id;
+    this.file = article.file;
   }
 }
 
@@ -129,7 +148,11 @@ export async function loadArticles(
   const toWrite = (batch: ValidatedArticle[]) =>
     batch.map((article) => ({ annotation: article.annotation, text: article.text, hash: articleHash(article) }));
   const write = (batch: ValidatedArticle[]) => writeArticles(driver, database, toWrite(batch), options);
-  const conflicts = await findIdentityConflicts(driver, database, toWrite(articles));
+  const beforeWriting = async <T>(step: Promise<T>): Promise<T> =>
+    step.catch((error: unknown) => {
+      throw new Error(`Nothing was written: ${explainDatabaseError(error)}`, { cause: error });
+    });
+  const conflicts = await beforeWriting(findIdentityConflicts(driver, database, toWrite(articles)));
   if (conflicts.length > 0) {
     throw new Error(
       'Nothing was written: these entities or facts are declared differently in the database, by articles not in this run:\n' +
@@ -141,20 +164,20 @@ export async function loadArticles(
     );
   }
 
-  await upgradeStoredGraph(driver, database);
-  if (options.background) await syncBackground(driver, database, options.background);
+  await beforeWriting(upgradeStoredGraph(driver, database));
+  if (options.background) await beforeWriting(syncBackground(driver, database, options.background));
   for (let start = 0; start < articles.length; start += batchSize) {
     const batch = articles.slice(start, start + batchSize);
     try {
       record(batch, await write(batch));
     } catch (batchError) {
-      if (batch.length === 1) throw new LoadError(batch[0]!.annotation.article.id, batch[0]!.file, report, batchError);
+      if (batch.length === 1) throw new LoadError(batch[0]!, report, batchError);
       // Find the article that fails: write the batch one article per transaction.
       for (const article of batch) {
         try {
           record([article], await write([article]));
         } catch (error) {
-          throw new LoadError(article.annotation.article.id, article.file, report, error);
+          throw new LoadError(article, report, error);
         }
       }
     }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -58,6 +58,8 @@ export interface ValidatedArticle {
   file: string;
   annotation: Annotation;
   text: string;
+  /** What was accepted but deserves a look, such as a quote that matches only after Unicode normalisation. */
+  notes: AnnotationProblem[];
 }
 
 /** The registry's file, relative to the folder of annotation files. */
@@ -101,8 +103,16 @@ function problemList() {
   return { problems, report };
 }
 
+/** The hash `article.textSha256` holds: of the text as loaded (without a byte-order mark). */
 export function textSha256(text: string): string {
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the content. */
+export function withoutByteOrderMark(content: string): string {
+  return content.startsWith(BYTE_ORDER_MARK) ? content.slice(1) : content;
 }
 
 /** The aliases of both lists, each once, in order. */
@@ -120,6 +130,7 @@ type Declaration = Extract<AnchoredEntity, { kind: Kind }>;
 export interface ParsedArticle {
   file: string;
   text: string;
+  notes: AnnotationProblem[];
   input: Omit<AnnotationInput, 'entities' | 'relations' | 'figures' | 'claims' | 'deployments'> & {
     entities: AnchoredEntity[];
     relations: AnnotatedRelation[];
@@ -145,12 +156,28 @@ function parseProblems(error: z.ZodError, json: unknown): AnnotationProblem[] {
   });
 }
 
+/** The problem of a missing text hash, with the exact value to add. */
+function missingHash(file: string, text: string): string {
+  const hash = textSha256(text);
+  return `is missing: add "textSha256": "${hash}" to "article" (the hash of the text as it is now: check the spans first if it changed since they were annotated), ` +
+    `or run: npm run annotate -- hash ${file}`;
+}
+
 /** Step 1: the shape, the review mark, the text's size and hash, and every span anchored in the text. */
 export function parseAnnotation(file: string, json: unknown, text: string): ParsedArticle {
   const parsed = annotationInputSchema.safeParse(json);
-  if (!parsed.success) throw new AnnotationError(file, parseProblems(parsed.error, json));
+  if (!parsed.success) {
+    const hashIsMissing = (json as { article?: { textSha256?: unknown } } | null)?.article?.textSha256 === undefined;
+    throw new AnnotationError(
+      file,
+      parseProblems(parsed.error, json).map((problem) =>
+        hashIsMissing && problem.path === '$.article.textSha256' ? { ...problem, message: missingHash(file, text) } : problem,
+      ),
+    );
+  }
   const input = parsed.data;
   const { problems, report } = problemList();
+  const notes: AnnotationProblem[] = [];
   if (input.draft) {
     report(['draft'], 'this is an unreviewed draft: check every entity and span, then delete "draft" and "candidates" (docs/annotating.md)');
   } else if (input.candidates) {
@@ -159,13 +186,15 @@ export function parseAnnotation(file: string, json: unknown, text: string): Pars
   if (text.length > LIMITS.textCharacters) {
     report(['article', 'textFile'], `the text has ${text.length} characters, more than the limit of ${LIMITS.textCharacters}`);
   }
-  if (input.article.textSha256 !== undefined && input.article.textSha256 !== textSha256(text)) {
-    report(['article', 'textSha256'], `the text has changed since it was annotated (it now hashes to ${textSha256(text)}): check every span, then update the hash`);
-  }
+  let spanProblems = 0;
   const anchor = (spans: SpanInput[], at: PropertyKey[]): Span[] =>
     spans.map((span, index) => {
       const anchoring = anchorSpan(span, text);
-      if ('span' in anchoring) return anchoring.span;
+      if ('span' in anchoring) {
+        if (anchoring.note) notes.push({ path: jsonPath([...at, index]), message: anchoring.note });
+        return anchoring.span;
+      }
+      spanProblems += 1;
       report([...at, index], anchoring.problem);
       return { start: 0, end: 0, text: '' };
     });
@@ -201,8 +230,18 @@ export function parseAnnotation(file: string, json: unknown, text: string): Pars
     })),
     deployments: withEvidence(input.deployments, 'deployments'),
   };
+  const hash = textSha256(text);
+  if (input.article.textSha256 !== hash) {
+    problems.unshift({
+      path: '$.article.textSha256',
+      message:
+        `the text has changed since it was annotated (it now hashes to ${hash}): ` +
+        (spanProblems > 0 ? `${spanProblems} span${spanProblems === 1 ? ' no longer matches' : 's no longer match'} it (below)` : 'every span still matches it') +
+        `; check the spans, then set "textSha256" to "${hash}" (or run: npm run annotate -- hash ${file})`,
+    });
+  }
   if (problems.length > 0) throw new AnnotationError(file, problems);
-  return { file, text, input: result };
+  return { file, text, notes, input: result };
 }
 
 /** The identity part of a declaration, for comparing declarations and for registering one. */
@@ -215,15 +254,18 @@ function canonical(entity: Declaration | AnnotatedEntity | RegisteredEntity, ali
   return picked as unknown as RegisteredEntity;
 }
 
-/** Reads and parses a JSON file with a zod schema; problems name the file and JSON path. */
-async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
-  let json: unknown;
+/** Reads a JSON file (a byte-order mark is accepted); an unreadable one is a problem naming the file. */
+async function readJson(file: string): Promise<unknown> {
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(withoutByteOrderMark(await readFile(file, 'utf8')));
   } catch (error) {
     throw new AnnotationError(file, [{ path: '$', message: `not readable JSON: ${(error as Error).message}` }]);
   }
-  const parsed = schema.safeParse(json);
+}
+
+/** Reads and parses a JSON file with a zod schema; problems name the file and JSON path. */
+async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(file));
   if (!parsed.success) {
     throw new AnnotationError(file, parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })));
   }
@@ -357,7 +399,7 @@ export function collectFacts(articles: ReadonlyArray<Pick<ParsedArticle, 'file' 
 }
 
 /** Step 3: every entity and fact with its full declaration, and every reference between values checked. */
-export function resolveArticle({ file, text, input }: ParsedArticle, known: KnownEntities, knownFacts: KnownFacts = new Map()): ValidatedArticle {
+export function resolveArticle({ file, text, notes, input }: ParsedArticle, known: KnownEntities, knownFacts: KnownFacts = new Map()): ValidatedArticle {
   const { problems, report } = problemList();
   const registryAliases = (id: string) => {
     const entry = known.get(id);
@@ -419,7 +461,7 @@ export function resolveArticle({ file, text, input }: ParsedArticle, known: Know
   const isReference = (collection: FactCollection, id: string) => referenced.has(factKey(collection, id));
   problems.push(...crossCheck(annotation, text, isReference, knownFacts));
   if (problems.length > 0) throw new AnnotationError(file, problems);
-  return { file, annotation, text };
+  return { file, annotation, text, notes };
 }
 
 /** Checks what the schema cannot: ids, references between values and the kinds they connect. */
@@ -498,7 +540,9 @@ export function crossCheck(
       expectEntity(claim.speakerId, null, ['claims', index, 'speakerId']);
       claim.aboutIds.forEach((about, aboutIndex) => expectEntity(about, null, ['claims', index, 'aboutIds', aboutIndex]));
     }
-    if (!text.includes(claim.quote)) report(['claims', index, 'quote'], 'the quote does not occur verbatim in the article');
+    if (!text.includes(claim.quote) && !text.normalize('NFC').includes(claim.quote.normalize('NFC'))) {
+      report(['claims', index, 'quote'], 'the quote does not occur verbatim in the article (compared after Unicode NFC normalisation)');
+    }
   });
 
   annotation.deployments.forEach((deployment, index) => {
@@ -534,23 +578,43 @@ export function validateAnnotation(file: string, json: unknown, text: string, kn
   return resolveArticle(parsed, withOwn, facts).annotation;
 }
 
+/**
+ * Reads the article text an annotation names. The loader publishes what it reads, so the text must
+ * be a file inside the annotation's own folder: no absolute path, no `..` out of it, no symlink
+ * that leads out. A leading byte-order mark is dropped (offsets do not count it).
+ */
+export async function readArticleText(annotationFile: string, textFile: string): Promise<string> {
+  const refuse = (message: string) => new AnnotationError(annotationFile, [{ path: '$.article.textFile', message }]);
+  const folder = path.dirname(path.resolve(annotationFile));
+  if (path.isAbsolute(textFile)) throw refuse(`"${textFile}" is an absolute path: name a file in the annotation's folder, relative to it`);
+  const resolved = path.resolve(folder, textFile);
+  const inside = (target: string, root: string) => {
+    const relative = path.relative(root, target);
+    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  };
+  if (!inside(resolved, folder)) throw refuse(`"${textFile}" leads out of the annotation's folder (${folder}): the text must be a file in that folder`);
+  let real: string;
+  try {
+    real = await realpath(resolved);
+  } catch {
+    throw refuse(`cannot read "${textFile}": no such file in ${folder}`);
+  }
+  if (!inside(real, await realpath(folder))) {
+    throw refuse(`"${textFile}" is a link to ${real}, outside the annotation's folder (${folder}): the text must be a file in that folder`);
+  }
+  if (!(await stat(real)).isFile()) throw refuse(`"${textFile}" is not a regular file`);
+  try {
+    return withoutByteOrderMark(await readFile(real, 'utf8'));
+  } catch (error) {
+    throw refuse(`cannot read "${textFile}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
 /** Reads one annotation file and the article text it names, and checks its shape and spans. */
 export async function parseAnnotationFile(file: string): Promise<ParsedArticle> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new AnnotationError(file, [{ path: '$', message: `not readable JSON: ${(error as Error).message}` }]);
-  }
+  const json = await readJson(file);
   const textFile = (json as { article?: { textFile?: unknown } })?.article?.textFile;
-  let text = '';
-  if (typeof textFile === 'string') {
-    try {
-      text = await readFile(path.resolve(path.dirname(file), textFile), 'utf8');
-    } catch {
-      throw new AnnotationError(file, [{ path: '$.article.textFile', message: `cannot read "${textFile}"` }]);
-    }
-  }
+  const text = typeof textFile === 'string' ? await readArticleText(file, textFile) : '';
   return parseAnnotation(file, json, text);
 }
 

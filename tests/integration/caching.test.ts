@@ -11,7 +11,7 @@ import { removeArticle } from '../../src/graph/article-writer.ts';
 import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
-import { REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { FIXTURE_DIR } from '../support/fixtures.ts';
 
@@ -68,12 +68,13 @@ beforeAll(async () => {
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-caching-'));
   mkdirSync(path.join(folder, 'registry'));
-  copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
-  writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), 'Kazakhstan was polled.\n');
+  copyFileSync(path.join(REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
+  const text = 'Kazakhstan was polled.\n';
+  writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), text);
   writeFileSync(
     path.join(folder, `${ARTICLE_ID}.json`),
     JSON.stringify({
-      article: { id: ARTICLE_ID, title: 'Polling test article', textFile: `${ARTICLE_ID}.txt` },
+      article: { id: ARTICLE_ID, title: 'Polling test article', textFile: `${ARTICLE_ID}.txt`, textSha256: textSha256(text) },
       entities: [{ id: 'kazakhstan', mentions: ['Kazakhstan'] }],
     }),
   );

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, validateFiles } from '../../src/seed/load.ts';
+import { textSha256 } from '../../src/seed/validate.ts';
 import { readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase, startTestServer, type GraphQLResponse, type TestServer } from './helpers.ts';
 
@@ -24,7 +25,7 @@ const EXTRA_TEXT =
 
 /** Countries and cities come from the registry by id; everything else is the article's own. */
 const EXTRA_ANNOTATION = {
-  article: { id: EXTRA_ID, title: 'Extra test article: a vigil in Almaty', textFile: `${EXTRA_ID}.txt` },
+  article: { id: EXTRA_ID, title: 'Extra test article: a vigil in Almaty', textFile: `${EXTRA_ID}.txt`, textSha256: textSha256(EXTRA_TEXT) },
   entities: [
     { id: 'almaty', mentions: ['Almaty'] },
     { id: 'kazakhstan', mentions: [{ quote: 'Kazakhstan', occurrence: 1 }, { quote: 'Kazakhstan', occurrence: 2 }] },

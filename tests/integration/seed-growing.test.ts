@@ -4,15 +4,17 @@
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { createDriver } from '../../src/db/driver.ts';
 import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo4j.ts';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
-import { AnnotationError, REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { AnnotationError, REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
 import { countGraph, readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase, startTestServer } from './helpers.ts';
 import { FIXTURE_DIR } from '../support/fixtures.ts';
@@ -92,16 +94,16 @@ const ANNOTATION = {
   },
 };
 
-/** A folder with the fixture's registry and the given annotation files (name -> [annotation, text]). */
+/** A folder with the seed's registry and the given annotation files (name -> [annotation, text]), each with its text's hash. */
 function folderWith(files: Record<string, [unknown, string]>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-growing-'));
   folders.push(folder);
   mkdirSync(path.join(folder, 'registry'));
   copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
   for (const [name, [annotation, text]] of Object.entries(files)) {
-    const { textFile } = (annotation as { article: { textFile: string } }).article;
-    writeFileSync(path.join(folder, textFile), text);
-    writeFileSync(path.join(folder, `${name}.json`), JSON.stringify(annotation));
+    const { article, ...rest } = annotation as { article: { textFile: string } };
+    writeFileSync(path.join(folder, article.textFile), text);
+    writeFileSync(path.join(folder, `${name}.json`), JSON.stringify({ article: { ...article, textSha256: textSha256(text) }, ...rest }));
   }
   return folder;
 }
@@ -285,6 +287,24 @@ describe('three articles sharing entities', () => {
     expect((error as Error).message).toMatch(/^Nothing was written: .*\n {2}"people-hospitalized-400": metric "TROOPS" here, "HOSPITALIZED" as stored for kazakhstan-unrest-2022-01/);
     expect(await read("MATCH (a:Article) WHERE a.id STARTS WITH 'growing-' RETURN a.id AS id ORDER BY id")).toEqual([]);
     expect(await graphCounts()).toEqual(seedOnly);
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('fails the load before writing, saying that running again once it answers helps', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password: 'not-needed', database: 'neo4j' });
+    try {
+      const { articles } = await validateFiles(await listAnnotationFiles(folderWith({ 'growing-a': [ANNOTATION.a, TEXT.a] })));
+      await expect(loadArticles(driver, 'neo4j', articles)).rejects.toThrow(
+        /^Nothing was written: the database was unavailable or busy \(ServiceUnavailable: .*\); running the load again once it answers resumes after what was committed$/,
+      );
+    } finally {
+      await driver.close();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
 import { FIXTURE_DIR } from '../support/fixtures.ts';
 import { graphContents, readRows } from './graph-queries.ts';
 import { openTestDatabase, seedTestDatabase } from './helpers.ts';
@@ -32,7 +32,7 @@ const ARTICLES = {
   'mirror-a': {
     text: 'Kazakhstan asked the CSTO for help. Russia answered.\n',
     annotation: {
-      article: { id: 'mirror-a', title: 'Mirror test article A', textFile: 'mirror-a.txt' },
+      article: { id: 'mirror-a', title: 'Mirror test article A', textFile: 'mirror-a.txt', textSha256: textSha256('Kazakhstan asked the CSTO for help. Russia answered.\n') },
       entities: [
         { id: 'kazakhstan', mentions: ['Kazakhstan'] },
         { id: 'csto', mentions: ['CSTO'] },
@@ -43,7 +43,7 @@ const ARTICLES = {
   'mirror-b': {
     text: 'Crowds gathered on Mirror Square in Kazakhstan.\n',
     annotation: {
-      article: { id: 'mirror-b', title: 'Mirror test article B', textFile: 'mirror-b.txt' },
+      article: { id: 'mirror-b', title: 'Mirror test article B', textFile: 'mirror-b.txt', textSha256: textSha256('Crowds gathered on Mirror Square in Kazakhstan.\n') },
       entities: [
         { id: 'kazakhstan', mentions: ['Kazakhstan'] },
         { kind: 'PLACE', id: 'mirror-square', name: 'Mirror Square', category: 'OTHER', mentions: ['Mirror Square'] },

@@ -12,7 +12,7 @@ const span = (text: string, occurrence = 1) => {
 const sentence = span('Kazakhstan said Ruslan Balbek told police that 18 people died.');
 
 const GOLD: Annotation = {
-  article: { id: 'a', title: 'A', textFile: 'a.txt' },
+  article: { id: 'a', title: 'A', textFile: 'a.txt', textSha256: `sha256:${'0'.repeat(64)}` },
   entities: [
     { kind: 'COUNTRY', id: 'kazakhstan', name: 'Kazakhstan', aliases: [], isoCode: 'KZ', mentions: [span('Kazakhstan')] },
     { kind: 'PERSON', id: 'ruslan-balbek', name: 'Ruslan Balbek', aliases: [], mentions: [span('Ruslan Balbek')] },
@@ -29,7 +29,7 @@ const GOLD: Annotation = {
 
 const DRAFT: DeclaredAnnotationInput = {
   draft: true,
-  article: { id: 'a', title: 'A', textFile: 'a.txt' },
+  article: { id: 'a', title: 'A', textFile: 'a.txt', textSha256: `sha256:${'0'.repeat(64)}` },
   entities: [
     { id: 'kazakhstan', aliases: [], mentions: [span('Kazakhstan')] },
     { kind: 'PERSON', id: 'balbek', name: 'Ruslan Balbek', aliases: [], mentions: [span('Ruslan Balbek')] },
