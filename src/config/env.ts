@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -29,6 +30,26 @@ const corsOrigins = z.string().transform((value, context): '*' | string[] => {
   }
   return origins;
 });
+
+const MB = 1024 * 1024;
+
+/** A memory size as Java and Neo4j write it (`512m`, `2g`), in megabytes. */
+const memorySize = (minimumMb: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*[mMgG]$/, 'must be a size in megabytes or gigabytes, such as 512m or 2g')
+    .transform((size) => Number(size.slice(0, -1)) * (/[gG]$/.test(size) ? 1024 : 1))
+    .refine((megabytes) => megabytes >= minimumMb, `must be at least ${minimumMb}m`);
+
+/**
+ * The local Neo4j's heap and page cache by default: an eighth of the machine's memory each, at
+ * least what a small graph needs and at most 4 GB (Neo4j's own guidance keeps the rest for the OS).
+ */
+const machineShareMb = (floorMb: number) => Math.min(Math.max(Math.floor(totalmem() / MB / 8), floorMb), 4_096);
+
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db])');
 
 const DEFAULT_PERSISTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../examples/generated/persisted-documents.json', import.meta.url));
 
@@ -75,6 +96,9 @@ const environmentSchema = z
     NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
     NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    NEO4J_HEAP: memorySize(256).optional(),
+    NEO4J_PAGECACHE: memorySize(16).optional(),
+    REDIS_URL: redisUrl.optional(),
     SEED_ON_START: booleanFlag.default(true),
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
@@ -101,6 +125,15 @@ const environmentSchema = z
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
       context.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required with NEO4J_URI' });
     }
+    const memoryMb = Math.floor(totalmem() / MB);
+    const askedMb = (env.NEO4J_HEAP ?? 0) + (env.NEO4J_PAGECACHE ?? 0);
+    if (askedMb >= memoryMb) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.NEO4J_HEAP === undefined ? 'NEO4J_PAGECACHE' : 'NEO4J_HEAP'],
+        message: `NEO4J_HEAP and NEO4J_PAGECACHE ask for ${askedMb}m in all, but this machine has ${memoryMb}m; leave memory for the OS and the API`,
+      });
+    }
   })
   .transform((env) => {
     const development = env.NODE_ENV !== 'production';
@@ -125,7 +158,11 @@ const environmentSchema = z
         dataDir: env.NEO4J_DATA_DIR,
         startTimeoutMs: env.NEO4J_START_TIMEOUT_MS,
         queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+        /** The local Neo4j's JVM heap and page cache, in megabytes. */
+        memory: { heapMb: env.NEO4J_HEAP ?? machineShareMb(512), pageCacheMb: env.NEO4J_PAGECACHE ?? machineShareMb(64) },
       },
+      /** Unset: budgets, response cache and APQ registrations live in this process. */
+      redisUrl: env.REDIS_URL,
       seedOnStart: env.SEED_ON_START,
       graphql: {
         introspection: env.GRAPHQL_INTROSPECTION ?? development,

@@ -33,6 +33,7 @@ export async function openDatabase(
         home: config.dataDir,
         password: config.password,
         startTimeoutMs: config.startTimeoutMs,
+        memory: config.memory,
         log,
       });
   // NEO4J_PASSWORD, when set, wins over the local Neo4j's generated one (the data folder's, when attached).

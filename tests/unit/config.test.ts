@@ -26,4 +26,26 @@ describe('configuration', () => {
       expect(message).toMatch(/NODE_ENV="prod"/);
     }
   });
+
+  it('sizes the local Neo4j to the machine unless told, and reads sizes in m or g', () => {
+    const defaults = loadConfig({}).neo4j.memory;
+    expect(defaults.heapMb).toBeGreaterThanOrEqual(512);
+    expect(defaults.heapMb).toBeLessThanOrEqual(4_096);
+    expect(defaults.pageCacheMb).toBeGreaterThanOrEqual(64);
+    expect(defaults.pageCacheMb).toBeLessThanOrEqual(4_096);
+    expect(loadConfig({ NEO4J_HEAP: '2g', NEO4J_PAGECACHE: '300m' }).neo4j.memory).toEqual({ heapMb: 2_048, pageCacheMb: 300 });
+  });
+
+  it('names a bad memory size and the problem', () => {
+    expect(() => loadConfig({ NEO4J_HEAP: '512' })).toThrow('NEO4J_HEAP="512": must be a size in megabytes or gigabytes, such as 512m or 2g');
+    expect(() => loadConfig({ NEO4J_PAGECACHE: '1.5g' })).toThrow('NEO4J_PAGECACHE="1.5g": must be a size in megabytes or gigabytes');
+    expect(() => loadConfig({ NEO4J_HEAP: '100m' })).toThrow('NEO4J_HEAP="100m": must be at least 256m');
+    expect(() => loadConfig({ NEO4J_HEAP: '100000g' })).toThrow(/NEO4J_HEAP="100000g": NEO4J_HEAP and NEO4J_PAGECACHE ask for 102400000m in all, but this machine has \d+m/);
+  });
+
+  it('takes a redis:// or rediss:// REDIS_URL, and none by default', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow('REDIS_URL="http://cache:6379": must be a redis:// or rediss:// URL');
+  });
 });
