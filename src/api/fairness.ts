@@ -8,9 +8,10 @@ import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/env.ts';
 import { errorBody, ErrorCode } from './errors.ts';
+import type { SharedState } from './shared-state.ts';
 
 export interface FairnessContext {
   /** The client's IP address, the key of its budget; unset for in-process operations, which are not charged. */
@@ -56,8 +57,8 @@ export interface Fairness {
   refuseSpentClients: RequestHandler;
 }
 
-export function createFairness(settings: Config['graphql']['fairness'], slotWaitMs: number): Fairness {
-  const budgets = new RateLimiterMemory({ points: settings.costPerWindow, duration: settings.windowSeconds });
+export function createFairness(settings: Config['graphql']['fairness'], slotWaitMs: number, shared: SharedState): Fairness {
+  const budgets = shared.budgets({ points: settings.costPerWindow, duration: settings.windowSeconds });
   const expensiveSlots = pLimit(settings.maxExpensiveOperations);
   const spentMessage = (seconds: number) =>
     `Query budget spent: each client may run queries of total cost ${settings.costPerWindow} per ${settings.windowSeconds} s; retry in ${seconds} s.`;
