@@ -4,8 +4,7 @@
  * client flooding costly queries cannot starve cheap queries or /health.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { RateLimiterRes } from 'rate-limiter-flexible';
@@ -20,8 +19,8 @@ export interface FairnessContext {
   cost?: number;
 }
 
-/** The budget's key. Behind a reverse proxy every client shares the proxy's address. */
-export const clientAddress = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
+/** The budget's key: the address Express gives, which is the proxy's unless TRUST_PROXY lets it name the client. */
+export const clientAddress = (request: Request) => request.ip ?? 'unknown';
 
 const SPENT_CLIENT_PAUSE_MS = 1_000;
 

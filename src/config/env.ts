@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -50,6 +51,32 @@ const machineShareMb = (floorMb: number) => Math.min(Math.max(Math.floor(totalme
 const redisUrl = z
   .string()
   .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db])');
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Express's `trust proxy`: which proxies may say who the client is (`X-Forwarded-For`), as a number
+ * of hops or a list of addresses, subnets and Express's names for address ranges.
+ */
+const trustProxy = z.string().transform((value, context): number | string[] => {
+  if (/^\d+$/.test(value)) {
+    if (Number(value) === 0) context.addIssue({ code: 'custom', message: 'must be at least 1 hop; unset it to trust no proxy' });
+    return Number(value);
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixFits = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && !(family && prefixFits && rest.length === 0)) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not an address, a subnet (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}; or give a number of hops`,
+      });
+    }
+  }
+  return entries;
+});
 
 const DEFAULT_PERSISTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../examples/generated/persisted-documents.json', import.meta.url));
 
@@ -99,6 +126,7 @@ const environmentSchema = z
     NEO4J_HEAP: memorySize(256).optional(),
     NEO4J_PAGECACHE: memorySize(16).optional(),
     REDIS_URL: redisUrl.optional(),
+    TRUST_PROXY: trustProxy.optional(),
     SEED_ON_START: booleanFlag.default(true),
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
@@ -144,6 +172,8 @@ const environmentSchema = z
         port: env.PORT,
         corsOrigins: env.CORS_ORIGINS,
         maxBodyBytes: env.MAX_BODY_BYTES,
+        /** Unset: the client is the connection's address (every client behind a proxy shares the proxy's). */
+        trustProxy: env.TRUST_PROXY ?? false,
         /** Every GraphQL request is answered by then, whatever the database does. */
         requestDeadlineMs: env.NEO4J_QUERY_TIMEOUT_MS + REQUEST_DEADLINE_MARGIN_MS,
         healthDeadlineMs: HEALTH_DEADLINE_MS,

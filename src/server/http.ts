@@ -207,6 +207,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
   // Express would tag every response, no-store ones included; graphqlHandler tags cacheable ones.
   app.set('etag', false);
   // Before the API's headers: the dashboard has a stricter CSP of its own.

@@ -48,4 +48,13 @@ describe('configuration', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
     expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow('REDIS_URL="http://cache:6379": must be a redis:// or rediss:// URL');
   });
+
+  it('trusts no proxy by default, and takes hops, addresses, subnets or Express\'s names', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow('TRUST_PROXY="0": must be at least 1 hop; unset it to trust no proxy');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow('TRUST_PROXY="true": "true" is not an address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal');
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow('"10.0.0.0/40" is not an address');
+  });
 });
