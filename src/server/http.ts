@@ -195,7 +195,11 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const { caching } = config.graphql;
   const dataVersion =
     caching.responseCacheMaxBytes > 0
-      ? await watchDataVersion(() => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs)), caching.dataVersionPollMs, log)
+      ? await watchDataVersion(
+          () => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs, undefined, database.bookmarks)),
+          caching.dataVersionPollMs,
+          log,
+        )
       : null;
   const apollo = createApolloServer(config, [
     fairness.plugin,
@@ -228,7 +232,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
     log.warn('CORS_ORIGINS=* lets every website call this API from its visitors\' browsers');
   }
-  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs };
+  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs, bookmarks: database.bookmarks };
   app.use(
     '/graphql',
     cors({ origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
