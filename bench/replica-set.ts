@@ -14,7 +14,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const START_TIMEOUT_MS = 90_000;
+/** Generous: on a loaded 2-core machine an API process (tsx compiling, Neo4j connecting) can take minutes. */
+const START_TIMEOUT_MS = 240_000;
 /** haproxy's health checks: how often, and how many failures take a process out. */
 const CHECK_INTERVAL_MS = 500;
 
