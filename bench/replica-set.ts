@@ -70,6 +70,8 @@ export interface Service {
   start(): Promise<void>;
   /** SIGTERM (a clean stop) or SIGKILL (a crash). */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Sends a signal without waiting: SIGSTOP freezes the process, SIGCONT thaws it. */
+  signal(signal: NodeJS.Signals): void;
   readonly running: boolean;
 }
 
@@ -83,6 +85,7 @@ function service(port: number, launch: () => { child: ChildProcess; ready: Promi
       await launched.ready;
     },
     stop: (signal = 'SIGTERM') => stopChild(child, signal),
+    signal: (signal) => void child?.kill(signal),
     get running() {
       return child !== undefined && child.exitCode === null && child.signalCode === null;
     },
