@@ -115,7 +115,8 @@ async function drive(replicas: ReplicaSet, name: string, requests: autocannon.Re
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const log = createLogger({ logLevel: 'warn', nodeEnv: 'production' });
-const config = loadConfig({ NEO4J_DATA_DIR: options.dataDir, NODE_ENV: 'production' });
+// A shared machine can take minutes to start Neo4j.
+const config = loadConfig({ NEO4J_DATA_DIR: options.dataDir, NODE_ENV: 'production', NEO4J_START_TIMEOUT_MS: '600000' });
 const database = await openDatabase(config.neo4j, log);
 const runs: Run[] = [];
 let budget: { configured: number; queryCost: number; answered: number; answeredCost: number; ratio: number; answeredPerProcess: number[] } | undefined;
