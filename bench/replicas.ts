@@ -41,7 +41,7 @@ if (!Number.isInteger(connections) || connections < 1 || connections > 64) throw
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 /** The budget of every client during the runs (RATE_LIMIT_COST), in a window longer than any run. */
-const BUDGET = 200_000;
+const BUDGET = 10_000;
 const BUDGET_QUERY = '{ entities(first: 100) { edges { node { id name } } } }';
 /** Dashboard-like reads of the seeded graph, each a different amount of work. */
 const WORKLOAD = [
