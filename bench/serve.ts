@@ -9,6 +9,7 @@
  *
  * Input (environment): BENCH_CONNECTION = {uri, username, password, name}, BENCH_PARAMETERS.
  */
+import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config/env.ts';
 import { createLogger } from '../src/config/logger.ts';
 import { createDriver } from '../src/db/driver.ts';
@@ -42,7 +43,7 @@ const counted = { ours: countingDriver(driver), raw: countingDriver(driver), neo
 
 const ours = await startHttpServer(
   config,
-  { driver: counted.ours.driver, name: connection.name, close: async () => {} },
+  { driver: counted.ours.driver, name: connection.name, bookmarks: neo4j.bookmarkManager(), close: async () => {} },
   createLogger(config),
 );
 const raw = await startRawServer(counted.raw.driver, connection.name, OPERATIONS);

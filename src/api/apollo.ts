@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env.ts';
@@ -44,7 +45,8 @@ const readOnlyPlugin: ApolloServerPlugin<ApiContext> = {
   },
 };
 
-export function createApolloServer(config: Config, extraPlugins: ApolloServerPlugin<ApiContext>[] = []) {
+/** `apqCache`: where APQ registrations live (`src/api/shared-state.ts`); unset, Apollo's in-process cache. */
+export function createApolloServer(config: Config, extraPlugins: ApolloServerPlugin<ApiContext>[] = [], apqCache?: KeyValueCache<string>) {
   const { limits } = config.graphql;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reportLimit },
@@ -73,6 +75,7 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
     // Shutdown order is ours (HTTP, driver, local Neo4j): see src/server/shutdown.ts.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: apqCache },
     includeStacktraceInErrorResponses: config.graphql.debug,
     validationRules: armor.validationRules,
     // Armor's plugins are typed for the base context; they read none of ours.

@@ -1,5 +1,5 @@
 /** The per-request context: a fresh reader (counting round trips) and fresh DataLoaders. */
-import type { Driver } from 'neo4j-driver';
+import type { BookmarkManager, Driver } from 'neo4j-driver';
 import { GraphReader, type QueryProfile } from '../graph/reader.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -14,11 +14,13 @@ export interface ContextSettings {
   driver: Driver;
   database: string;
   queryTimeoutMs: number;
+  /** The process's, so reads never go back in time (`Database.bookmarks`). */
+  bookmarks?: BookmarkManager;
   /** Profile every query (benchmarks only). */
   onProfile?: (profile: QueryProfile) => void;
 }
 
 export function createRequestContext(settings: ContextSettings): RequestContext {
-  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs, settings.onProfile);
+  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs, settings.onProfile, settings.bookmarks);
   return { reader, loaders: createLoaders(reader) };
 }

@@ -4,13 +4,13 @@
  * client flooding costly queries cannot starve cheap queries or /health.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/env.ts';
 import { errorBody, ErrorCode } from './errors.ts';
+import type { SharedState } from './shared-state.ts';
 
 export interface FairnessContext {
   /** The client's IP address, the key of its budget; unset for in-process operations, which are not charged. */
@@ -19,8 +19,8 @@ export interface FairnessContext {
   cost?: number;
 }
 
-/** The budget's key. Behind a reverse proxy every client shares the proxy's address. */
-export const clientAddress = (request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
+/** The budget's key: the address Express gives, which is the proxy's unless TRUST_PROXY lets it name the client. */
+export const clientAddress = (request: Request) => request.ip ?? 'unknown';
 
 const SPENT_CLIENT_PAUSE_MS = 1_000;
 
@@ -56,8 +56,8 @@ export interface Fairness {
   refuseSpentClients: RequestHandler;
 }
 
-export function createFairness(settings: Config['graphql']['fairness'], slotWaitMs: number): Fairness {
-  const budgets = new RateLimiterMemory({ points: settings.costPerWindow, duration: settings.windowSeconds });
+export function createFairness(settings: Config['graphql']['fairness'], slotWaitMs: number, shared: SharedState): Fairness {
+  const budgets = shared.budgets({ points: settings.costPerWindow, duration: settings.windowSeconds });
   const expensiveSlots = pLimit(settings.maxExpensiveOperations);
   const spentMessage = (seconds: number) =>
     `Query budget spent: each client may run queries of total cost ${settings.costPerWindow} per ${settings.windowSeconds} s; retry in ${seconds} s.`;

@@ -1,6 +1,6 @@
 /**
  * The response cache: whole responses of cacheable queries (by their `@cacheControl` hints), in a
- * bounded LRU, keyed on the graph's data version as well as the operation and its variables, so a
+ * bounded LRU or in Redis, keyed on the graph's data version as well as the operation and its variables, so a
  * load that changes the graph makes every older entry unreachable. The version is polled (one small
  * query every DATA_VERSION_POLL_MS), never read per request; while it is unknown (the database
  * does not answer) the cache is bypassed.
@@ -11,7 +11,7 @@
  */
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '../config/logger.ts';
 
 export interface DataVersionWatch {
@@ -55,10 +55,11 @@ export async function watchDataVersion(read: () => Promise<string>, intervalMs: 
   };
 }
 
-export function responseCachePlugin<TContext extends BaseContext>(watch: DataVersionWatch, maxBytes: number): ApolloServerPlugin<TContext> {
+/** `cache`: in process or in Redis (`src/api/shared-state.ts`). */
+export function responseCachePlugin<TContext extends BaseContext>(watch: DataVersionWatch, cache: KeyValueCache<string>): ApolloServerPlugin<TContext> {
   const known = async () => watch.current() !== undefined;
   return ApolloServerPluginResponseCache<TContext>({
-    cache: new InMemoryLRUCache<string>({ maxSize: maxBytes }),
+    cache,
     // Captured before execution, so an entry never holds data older than its version.
     extraCacheKeyData: async () => watch.current(),
     shouldReadFromCache: known,

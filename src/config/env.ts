@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -28,6 +30,52 @@ const corsOrigins = z.string().transform((value, context): '*' | string[] => {
     }
   }
   return origins;
+});
+
+const MB = 1024 * 1024;
+
+/** A memory size as Java and Neo4j write it (`512m`, `2g`), in megabytes. */
+const memorySize = (minimumMb: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*[mMgG]$/, 'must be a size in megabytes or gigabytes, such as 512m or 2g')
+    .transform((size) => Number(size.slice(0, -1)) * (/[gG]$/.test(size) ? 1024 : 1))
+    .refine((megabytes) => megabytes >= minimumMb, `must be at least ${minimumMb}m`);
+
+/**
+ * The local Neo4j's heap and page cache by default: an eighth of the machine's memory each, at
+ * least what a small graph needs and at most 4 GB (Neo4j's own guidance keeps the rest for the OS).
+ */
+const machineShareMb = (floorMb: number) => Math.min(Math.max(Math.floor(totalmem() / MB / 8), floorMb), 4_096);
+
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db])');
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Express's `trust proxy`: which proxies may say who the client is (`X-Forwarded-For`), as a number
+ * of hops or a list of addresses, subnets and Express's names for address ranges.
+ */
+const trustProxy = z.string().transform((value, context): number | string[] => {
+  if (/^\d+$/.test(value)) {
+    if (Number(value) === 0) context.addIssue({ code: 'custom', message: 'must be at least 1 hop; unset it to trust no proxy' });
+    return Number(value);
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixFits = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && !(family && prefixFits && rest.length === 0)) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not an address, a subnet (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}; or give a number of hops`,
+      });
+    }
+  }
+  return entries;
 });
 
 const DEFAULT_PERSISTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../examples/generated/persisted-documents.json', import.meta.url));
@@ -77,6 +125,10 @@ const environmentSchema = z
     NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /** Restarts of a local Neo4j that died, allowed within ten minutes; 0: exit when it dies. */
     NEO4J_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
+    NEO4J_HEAP: memorySize(256).optional(),
+    NEO4J_PAGECACHE: memorySize(16).optional(),
+    REDIS_URL: redisUrl.optional(),
+    TRUST_PROXY: trustProxy.optional(),
     SEED_ON_START: booleanFlag.default(true),
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
@@ -103,6 +155,15 @@ const environmentSchema = z
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
       context.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required with NEO4J_URI' });
     }
+    const memoryMb = Math.floor(totalmem() / MB);
+    const askedMb = (env.NEO4J_HEAP ?? 0) + (env.NEO4J_PAGECACHE ?? 0);
+    if (askedMb >= memoryMb) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.NEO4J_HEAP === undefined ? 'NEO4J_PAGECACHE' : 'NEO4J_HEAP'],
+        message: `NEO4J_HEAP and NEO4J_PAGECACHE ask for ${askedMb}m in all, but this machine has ${memoryMb}m; leave memory for the OS and the API`,
+      });
+    }
   })
   .transform((env) => {
     const development = env.NODE_ENV !== 'production';
@@ -113,6 +174,8 @@ const environmentSchema = z
         port: env.PORT,
         corsOrigins: env.CORS_ORIGINS,
         maxBodyBytes: env.MAX_BODY_BYTES,
+        /** Unset: the client is the connection's address (every client behind a proxy shares the proxy's). */
+        trustProxy: env.TRUST_PROXY ?? false,
         /** Every GraphQL request is answered by then, whatever the database does. */
         requestDeadlineMs: env.NEO4J_QUERY_TIMEOUT_MS + REQUEST_DEADLINE_MARGIN_MS,
         healthDeadlineMs: HEALTH_DEADLINE_MS,
@@ -129,7 +192,11 @@ const environmentSchema = z
         queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
         /** How often `npm start` restarts a local Neo4j that died, within ten minutes, before it exits. */
         maxRestarts: env.NEO4J_MAX_RESTARTS,
+        /** The local Neo4j's JVM heap and page cache, in megabytes. */
+        memory: { heapMb: env.NEO4J_HEAP ?? machineShareMb(512), pageCacheMb: env.NEO4J_PAGECACHE ?? machineShareMb(64) },
       },
+      /** Unset: budgets, response cache and APQ registrations live in this process. */
+      redisUrl: env.REDIS_URL,
       seedOnStart: env.SEED_ON_START,
       graphql: {
         introspection: env.GRAPHQL_INTROSPECTION ?? development,

@@ -1,5 +1,5 @@
 /** Opens the database the configuration names: the given `NEO4J_URI`, or the local Neo4j. */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
 import { createDriver, verifyDriver } from './driver.ts';
@@ -11,6 +11,11 @@ import { applySchema } from './schema.ts';
 export interface Database {
   driver: Driver;
   name: string;
+  /**
+   * The process's reads share it, so in a cluster none reads an older state than one before it
+   * (a response cached under a data version holds data at least that new).
+   */
+  bookmarks: BookmarkManager;
   /** Set when we started the Neo4j ourselves. */
   local?: LocalNeo4j;
   /** Closes the driver, then stops the local Neo4j if we started it. */
@@ -29,7 +34,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const running = !config.uri && options.attachToRunning ? await findRunningNeo4j(config.dataDir, log) : undefined;
   if (running) log.info({ uri: running }, 'Using the local Neo4j another process is serving from this data folder');
-  const localOptions = { home: config.dataDir, password: config.password, startTimeoutMs: config.startTimeoutMs, log };
+  const localOptions = { home: config.dataDir, password: config.password, startTimeoutMs: config.startTimeoutMs, memory: config.memory, log };
   const local = config.uri || running
     ? undefined
     : options.onLocalNeo4jLost
@@ -54,5 +59,5 @@ export async function openDatabase(
     await close();
     throw error;
   }
-  return { driver, name: config.database, local, close };
+  return { driver, name: config.database, bookmarks: neo4j.bookmarkManager(), local, close };
 }

@@ -35,8 +35,19 @@ export interface LocalNeo4jOptions {
   /** 0 picks a free port. */
   port?: number;
   startTimeoutMs: number;
+  /** Unset: the small footprint tests and tools use (512 MB heap, 64 MB page cache). */
+  memory?: Neo4jMemory;
   log: Logger;
 }
+
+export interface Neo4jMemory {
+  heapMb: number;
+  pageCacheMb: number;
+}
+
+const SMALL_FOOTPRINT: Neo4jMemory = { heapMb: 512, pageCacheMb: 64 };
+/** Above this heap, Neo4j's own choice of collector (G1); below, the serial one keeps the footprint small. */
+const SERIAL_GC_MAX_HEAP_MB = 1_024;
 
 export interface LocalNeo4j {
   uri: string;
@@ -197,12 +208,14 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const logFile = path.join(home, 'launcher.log');
   await endStaleLauncher(pidFile, home, log);
 
-  log.info({ home }, 'Starting the local Neo4j');
+  const memory = options.memory ?? SMALL_FOOTPRINT;
+  log.info({ home, ...memory }, 'Starting the local Neo4j');
   const classpath = [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(path.delimiter);
+  const collector = memory.heapMb <= SERIAL_GC_MAX_HEAP_MB ? '-XX:+UseSerialGC' : '-XX:+UseG1GC';
   const child: ChildProcessWithoutNullStreams = spawn(
     'java',
-    ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath, LAUNCHER_CLASS,
-      '--home', home, '--port', String(options.port ?? 0)],
+    ['-Xms128m', `-Xmx${memory.heapMb}m`, collector, '-cp', classpath, LAUNCHER_CLASS,
+      '--home', home, '--port', String(options.port ?? 0), '--page-cache', `${memory.pageCacheMb}m`],
     // Its own process group: Ctrl-C reaches us, not it, so it stops when we close its stdin, never
     // before we do (which would look like a death and start a restart).
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },

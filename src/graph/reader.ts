@@ -3,7 +3,7 @@
  * of the graph, and a bug cannot write), with a timeout, always parameterised. Counts round trips
  * so tests can bound them.
  */
-import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type Session, type Transaction } from 'neo4j-driver';
 
 export type Row = Record<string, unknown>;
 
@@ -37,13 +37,18 @@ export class GraphReader {
     private readonly timeoutMs: number,
     /** When given, every query runs under PROFILE and reports its cost here. */
     private readonly onProfile?: (profile: QueryProfile) => void,
+    /**
+     * Shared by a process's readers (`Database.bookmarks`): in a cluster, a read then waits until
+     * its server has caught up with what earlier reads saw (the data version among them).
+     */
+    private readonly bookmarkManager?: BookmarkManager,
   ) {}
 
   /** The request's transaction, begun by its first query. */
   private transaction(): Transaction {
     if (this.closed) throw new Error('This request has finished; its graph reader is closed');
     if (!this.open) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarkManager });
       this.open = { session, transaction: session.beginTransaction({ timeout: this.timeoutMs }) };
     }
     return this.open.transaction;
@@ -62,14 +67,17 @@ export class GraphReader {
     return result.records.map((record) => record.toObject() as Row);
   }
 
-  /** Ends the transaction (it only read, so it rolls back) and returns its connection. */
+  /**
+   * Ends the transaction and returns its connection. It only read (a read transaction cannot
+   * write), so committing changes nothing; it hands the bookmark to the bookmark manager.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const open = this.open;
     this.open = null;
     if (!open) return;
     try {
-      if (open.transaction.isOpen()) await open.transaction.rollback();
+      if (open.transaction.isOpen()) await open.transaction.commit();
     } catch {
       // A failed or timed-out transaction is already over; the session still closes below.
     } finally {

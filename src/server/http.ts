@@ -20,6 +20,7 @@ import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
 import { clientAddress, createFairness } from '../api/fairness.ts';
 import { persistedDocuments } from '../api/persisted-documents.ts';
 import { responseCachePlugin, watchDataVersion } from '../api/response-cache.ts';
+import { openSharedState } from '../api/shared-state.ts';
 import type { Database } from '../db/database.ts';
 import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
@@ -188,23 +189,29 @@ export async function claimPort(config: Config): Promise<ClaimedPort> {
 export async function serveApi(claimed: ClaimedPort, config: Config, database: Database, log: Logger): Promise<RunningServer> {
   const { httpServer } = claimed;
   // Expensive operations wait for a slot at most until the query timeout, inside the request deadline.
-  const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs);
+  const shared = openSharedState(config.redisUrl, log);
+  const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs, shared);
   const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
   const { caching } = config.graphql;
   const dataVersion =
     caching.responseCacheMaxBytes > 0
-      ? await watchDataVersion(() => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs)), caching.dataVersionPollMs, log)
+      ? await watchDataVersion(
+          () => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs, undefined, database.bookmarks)),
+          caching.dataVersionPollMs,
+          log,
+        )
       : null;
   const apollo = createApolloServer(config, [
     fairness.plugin,
     // After fairness: a hit is charged like a miss.
-    ...(dataVersion ? [responseCachePlugin<ApiContext>(dataVersion, caching.responseCacheMaxBytes)] : []),
+    ...(dataVersion ? [responseCachePlugin<ApiContext>(dataVersion, shared.responseCache(caching.responseCacheMaxBytes))] : []),
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
-  ]);
+  ], shared.apqCache);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
   // Express would tag every response, no-store ones included; graphqlHandler tags cacheable ones.
   app.set('etag', false);
   // Before the API's headers: the dashboard has a stricter CSP of its own.
@@ -225,7 +232,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
     log.warn('CORS_ORIGINS=* lets every website call this API from its visitors\' browsers');
   }
-  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs };
+  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs, bookmarks: database.bookmarks };
   app.use(
     '/graphql',
     cors({ origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
@@ -249,9 +256,10 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     url,
     port: claimed.port,
     httpServer,
-    stop: () => {
+    stop: async () => {
       dataVersion?.stop();
-      return apollo.stop();
+      await apollo.stop();
+      await shared.close();
     },
   };
 }

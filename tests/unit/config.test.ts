@@ -26,4 +26,35 @@ describe('configuration', () => {
       expect(message).toMatch(/NODE_ENV="prod"/);
     }
   });
+
+  it('sizes the local Neo4j to the machine unless told, and reads sizes in m or g', () => {
+    const defaults = loadConfig({}).neo4j.memory;
+    expect(defaults.heapMb).toBeGreaterThanOrEqual(512);
+    expect(defaults.heapMb).toBeLessThanOrEqual(4_096);
+    expect(defaults.pageCacheMb).toBeGreaterThanOrEqual(64);
+    expect(defaults.pageCacheMb).toBeLessThanOrEqual(4_096);
+    expect(loadConfig({ NEO4J_HEAP: '2g', NEO4J_PAGECACHE: '300m' }).neo4j.memory).toEqual({ heapMb: 2_048, pageCacheMb: 300 });
+  });
+
+  it('names a bad memory size and the problem', () => {
+    expect(() => loadConfig({ NEO4J_HEAP: '512' })).toThrow('NEO4J_HEAP="512": must be a size in megabytes or gigabytes, such as 512m or 2g');
+    expect(() => loadConfig({ NEO4J_PAGECACHE: '1.5g' })).toThrow('NEO4J_PAGECACHE="1.5g": must be a size in megabytes or gigabytes');
+    expect(() => loadConfig({ NEO4J_HEAP: '100m' })).toThrow('NEO4J_HEAP="100m": must be at least 256m');
+    expect(() => loadConfig({ NEO4J_HEAP: '100000g' })).toThrow(/NEO4J_HEAP="100000g": NEO4J_HEAP and NEO4J_PAGECACHE ask for 102400000m in all, but this machine has \d+m/);
+  });
+
+  it('takes a redis:// or rediss:// REDIS_URL, and none by default', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow('REDIS_URL="http://cache:6379": must be a redis:// or rediss:// URL');
+  });
+
+  it('trusts no proxy by default, and takes hops, addresses, subnets or Express\'s names', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow('TRUST_PROXY="0": must be at least 1 hop; unset it to trust no proxy');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow('TRUST_PROXY="true": "true" is not an address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal');
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow('"10.0.0.0/40" is not an address');
+  });
 });
