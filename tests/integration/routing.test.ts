@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeArticle } from '../../src/graph/article-writer.ts';
 import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
-import { DEFAULT_SEED_DIR } from '../../src/seed/load.ts';
-import { REGISTRY_FILE } from '../../src/seed/validate.ts';
+import { REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
+import { FIXTURE_DIR } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 const ARTICLE_ID = 'routing-seed-a';
@@ -29,12 +29,13 @@ beforeAll(async () => {
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-routing-'));
   mkdirSync(path.join(folder, 'registry'));
-  copyFileSync(path.join(DEFAULT_SEED_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
-  writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), 'Kazakhstan was routed.\n');
+  copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
+  const text = 'Kazakhstan was routed.\n';
+  writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), text);
   writeFileSync(
     path.join(folder, `${ARTICLE_ID}.json`),
     JSON.stringify({
-      article: { id: ARTICLE_ID, title: 'Routing test article', textFile: `${ARTICLE_ID}.txt` },
+      article: { id: ARTICLE_ID, title: 'Routing test article', textFile: `${ARTICLE_ID}.txt`, textSha256: textSha256(text) },
       entities: [{ id: 'kazakhstan', mentions: ['Kazakhstan'] }],
     }),
   );
