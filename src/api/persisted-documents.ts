@@ -12,7 +12,7 @@ import { errorBody, ErrorCode, type ErrorCodeName } from './errors.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The APQ hash of a request's extensions, given as an object (POST) or as JSON text (GET). */
+/** The APQ hash of a request's extensions, given as an object (POST) or as JSON text (GET); `undefined` when absent. */
 function apqHash(extensions: unknown): unknown {
   let parsed = extensions;
   if (typeof extensions === 'string') {
@@ -25,6 +25,8 @@ function apqHash(extensions: unknown): unknown {
   }
   return isRecord(parsed) && isRecord(parsed.persistedQuery) ? parsed.persistedQuery.sha256Hash : undefined;
 }
+
+const HASH_NOT_TEXT = 'extensions.persistedQuery.sha256Hash must be a string: the SHA-256 of the query, in hex.';
 
 const refuse = (response: Response, code: ErrorCodeName, message: string) =>
   response.status(400).set('cache-control', 'no-store').json(errorBody(code, message));
@@ -45,6 +47,10 @@ export function persistedDocuments(settings: Config['graphql']['persistedDocumen
     // Anything else (a batch, a bad body) is Apollo's to refuse.
     if (!isRecord(params)) return next();
 
+    const hash = apqHash(params.extensions);
+    // Anything else would reach Apollo's APQ cache as a key it cannot handle (a 500).
+    if (hash !== undefined && typeof hash !== 'string') return refuse(response, ErrorCode.BAD_REQUEST, HASH_NOT_TEXT);
+
     let document: string | undefined;
     if (params.documentId !== undefined) {
       if (typeof params.documentId !== 'string') return refuse(response, ErrorCode.BAD_REQUEST, 'documentId must be a string such as "sha256:<hash>".');
@@ -52,7 +58,6 @@ export function persistedDocuments(settings: Config['graphql']['persistedDocumen
       document = manifest.get(params.documentId);
       if (document === undefined) return refuse(response, ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, NOT_FOUND(params.documentId));
     } else if (params.query === undefined) {
-      const hash = apqHash(params.extensions);
       if (typeof hash === 'string') {
         document = manifest.get(`sha256:${hash}`);
         // Not in the manifest: Apollo's own APQ cache may know it, unless only the manifest counts.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeArticle } from '../../src/graph/article-writer.ts';
-import { readDataVersion } from '../../src/graph/data-version.ts';
+import { dataVersionIn } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { REGISTRY_FILE } from '../../src/seed/validate.ts';
@@ -58,12 +58,19 @@ function get(query: string, headers: Record<string, string> = {}): Promise<Answe
 }
 
 const dataOf = (answer: Answer) => (JSON.parse(answer.text) as { data: Record<string, any> }).data;
-const databaseVersion = () => readDataVersion(new GraphReader(api.database.driver, api.database.name, 5_000));
+async function databaseVersion() {
+  const reader = new GraphReader(api.database.driver, api.database.name, 5_000);
+  try {
+    return await dataVersionIn(reader);
+  } finally {
+    await reader.close();
+  }
+}
 const loadTestArticle = async () =>
   loadArticles(api.database.driver, api.database.name, (await validateFiles(await listAnnotationFiles(folder))).articles);
 
 beforeAll(async () => {
-  api = await startTestServer({ DATA_VERSION_POLL_MS: '100' });
+  api = await startTestServer();
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-caching-'));
   mkdirSync(path.join(folder, 'registry'));
@@ -163,15 +170,38 @@ describe('the response cache', () => {
     expect(await loadTestArticle()).toEqual({ written: [ARTICLE_ID], unchanged: [] });
     const versionLoaded = await databaseVersion();
     expect(versionLoaded).not.toBe(versionBefore);
-    // Within DATA_VERSION_POLL_MS (100 ms here) the server reads the new version and misses.
-    await expect.poll(async () => dataOf(await post({ query: articleQuery })), { timeout: 5_000, interval: 50 }).toEqual({
-      article: { id: ARTICLE_ID, title: 'Polling test article' },
-    });
-    await expect.poll(async () => dataOf(await post({ query: STATS })).stats.dataVersion, { timeout: 5_000, interval: 50 }).toBe(versionLoaded);
+    // Each request reads the version first: the very next one misses.
+    expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: { id: ARTICLE_ID, title: 'Polling test article' } });
+    expect(dataOf(await post({ query: STATS })).stats.dataVersion).toBe(versionLoaded);
 
     expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
     expect(await databaseVersion()).not.toBe(versionLoaded);
-    await expect.poll(async () => dataOf(await post({ query: articleQuery })), { timeout: 5_000, interval: 50 }).toEqual({ article: null });
+    expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: null });
+  });
+
+  it('never answers a client from before a version it has seen, while a load commits', async () => {
+    const versionBefore = await databaseVersion();
+    // The old answer is cached, for GETs and POSTs alike.
+    for (let times = 0; times < 2; times += 1) {
+      expect(dataOf(await get(articleQuery))).toEqual({ article: null });
+      expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: null });
+    }
+    let loaded = false;
+    const loading = loadTestArticle().then(() => (loaded = true));
+    // A polling dashboard: the stats header, then the panel, over and over until well after the load.
+    let seenNewVersion = false;
+    let answersAfterSeeing = 0;
+    while (!loaded || answersAfterSeeing < 5) {
+      if (dataOf(await get(STATS)).stats.dataVersion !== versionBefore) seenNewVersion = true;
+      const panel = dataOf(await (answersAfterSeeing % 2 === 0 ? get(articleQuery) : post({ query: articleQuery })));
+      if (seenNewVersion) {
+        expect(panel).toEqual({ article: { id: ARTICLE_ID, title: 'Polling test article' } });
+        answersAfterSeeing += 1;
+      }
+    }
+    await loading;
+    expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
+    expect(dataOf(await get(articleQuery))).toEqual({ article: null });
   });
 
   it('a hit is charged to the client budget like a miss', async () => {
@@ -201,7 +231,7 @@ describe('dataVersion', () => {
     expect(loaded).toMatch(/^[0-9a-f-]{36}$/);
     expect(await loadTestArticle()).toEqual({ written: [], unchanged: [ARTICLE_ID] });
     expect(await databaseVersion()).toBe(loaded);
-    await expect.poll(async () => dataOf(await post({ query: STATS })).stats.dataVersion, { timeout: 5_000, interval: 50 }).toBe(loaded);
+    expect(dataOf(await post({ query: STATS })).stats.dataVersion).toBe(loaded);
     expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
     expect(await databaseVersion()).not.toBe(loaded);
   });
