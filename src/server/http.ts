@@ -264,7 +264,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     express.json({ limit: config.http.maxBodyBytes }),
     bodyErrorHandler,
     refuseDeepNesting,
-    persistedDocuments(config.graphql.persistedDocuments),
+    persistedDocuments(config.graphql.persistedDocuments, config.graphql.limits.maxTokens),
     graphqlHandler(
       apollo,
       (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
