@@ -3,7 +3,7 @@
  * response may be cached, the response cache and its invalidation by the graph's data version.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { get as httpGet, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,20 +204,39 @@ describe('the response cache', () => {
     expect(dataOf(await get(articleQuery))).toEqual({ article: null });
   });
 
-  it('a hit is charged to the client budget like a miss', async () => {
-    // This query costs 201: the third within the window passes a budget of 500.
-    const limited = await startTestServer({ RATE_LIMIT_COST: '500' });
+  it('a hit is priced, charged and refused like a miss', async () => {
+    // This query's estimate is 201: within a budget of 300, but not after two refusals' fees.
+    const limited = await startTestServer({ RATE_LIMIT_COST: '300' });
     try {
       const query = '{ entities(first: 100) { edges { node { id } } } }';
-      const ask = () =>
-        fetch(`${limited.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      expect((await ask()).status).toBe(200);
-      const hit = await ask();
+      const ask = (body: unknown, localAddress: string) =>
+        new Promise<{ status: number; age?: string; code?: string }>((resolve, reject) => {
+          const call = httpRequest(
+            { host: '127.0.0.1', port: limited.server.port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+            (response) => {
+              let text = '';
+              response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+              response.on('end', () => {
+                const code = (JSON.parse(text) as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code;
+                resolve({ status: response.statusCode!, age: response.headers.age, code });
+              });
+            },
+          );
+          call.on('error', reject);
+          call.end(JSON.stringify(body));
+        });
+      // Another address fills the cache; this one gets a hit, through its own budget.
+      expect((await ask({ query }, '127.0.0.2')).status).toBe(200);
+      const hit = await ask({ query }, '127.0.0.3');
       expect(hit.status).toBe(200);
-      expect(hit.headers.get('age')).not.toBeNull();
-      const refused = await ask();
+      expect(hit.age).toBeDefined();
+      // Refusals cost at least 100 each: the budget is soon spent, and a hit is refused like a miss.
+      let refusals = 0;
+      while ((await ask({ query: '{ nope }' }, '127.0.0.3')).status === 400) refusals += 1;
+      expect(refusals).toBeLessThanOrEqual(3);
+      const refused = await ask({ query }, '127.0.0.3');
       expect(refused.status).toBe(429);
-      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+      expect(refused.code).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
     }
