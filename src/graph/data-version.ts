@@ -24,8 +24,12 @@ export const DATA_VERSION_COLUMN = "CALL () { OPTIONAL MATCH (meta:GraphMeta {id
 /** The version a `dataVersion` column holds. */
 export const dataVersionOf = (value: unknown): string => (typeof value === 'string' ? value : INITIAL_DATA_VERSION);
 
-/** Reads the current version in the reader's transaction (the caller closes the reader). */
-export async function dataVersionIn(reader: GraphReader): Promise<string> {
-  const [row] = await reader.rows(MATCH_META);
-  return dataVersionOf(row?.dataVersion);
+/** Reads the current version in its own short transaction. */
+export async function readDataVersion(reader: GraphReader): Promise<string> {
+  try {
+    const [row] = await reader.rows(MATCH_META);
+    return dataVersionOf(row?.dataVersion);
+  } finally {
+    await reader.close();
+  }
 }

@@ -21,6 +21,7 @@ import { clientAddress, createFairness } from '../api/fairness.ts';
 import { persistedDocuments } from '../api/persisted-documents.ts';
 import { responseCachePlugin } from '../api/response-cache.ts';
 import type { Database } from '../db/database.ts';
+import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { pingDatabase } from '../graph/health.ts';
 import { dashboardRouter } from './dashboard.ts';
@@ -228,7 +229,9 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const apollo = createApolloServer(config, [
     fairness.plugin,
     // After fairness: a hit is charged like a miss.
-    ...(caching.responseCacheMaxBytes > 0 ? [responseCachePlugin<ApiContext>(caching.responseCacheMaxBytes)] : []),
+    ...(caching.responseCacheMaxBytes > 0
+      ? [responseCachePlugin<ApiContext>(() => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs)), caching.responseCacheMaxBytes)]
+      : []),
     // Every accepted request is answered by its deadline, so that is all it needs at shutdown.
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: requestDeadlineMs }),
   ]);

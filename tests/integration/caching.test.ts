@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeArticle } from '../../src/graph/article-writer.ts';
-import { dataVersionIn } from '../../src/graph/data-version.ts';
+import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { REGISTRY_FILE } from '../../src/seed/validate.ts';
@@ -58,14 +58,7 @@ function get(query: string, headers: Record<string, string> = {}): Promise<Answe
 }
 
 const dataOf = (answer: Answer) => (JSON.parse(answer.text) as { data: Record<string, any> }).data;
-async function databaseVersion() {
-  const reader = new GraphReader(api.database.driver, api.database.name, 5_000);
-  try {
-    return await dataVersionIn(reader);
-  } finally {
-    await reader.close();
-  }
-}
+const databaseVersion = () => readDataVersion(new GraphReader(api.database.driver, api.database.name, 5_000));
 const loadTestArticle = async () =>
   loadArticles(api.database.driver, api.database.name, (await validateFiles(await listAnnotationFiles(folder))).articles);
 
