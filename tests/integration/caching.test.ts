@@ -3,7 +3,7 @@
  * response may be cached, the response cache and its invalidation by the graph's data version.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get as httpGet, request as httpRequest } from 'node:http';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { REGISTRY_FILE } from '../../src/seed/validate.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { postFrom, startTestServer, type TestServer } from './helpers.ts';
 
 const ARTICLE_ID = 'caching-poll-a';
 const ENTITY = '{ entity(id: "kazakhstan") { name } }';
@@ -202,27 +202,15 @@ describe('the response cache', () => {
     const limited = await startTestServer({ RATE_LIMIT_COST: '300' });
     try {
       const query = '{ entities(first: 100) { edges { node { id } } } }';
-      const ask = (body: unknown, localAddress: string) =>
-        new Promise<{ status: number; age?: string; code?: string }>((resolve, reject) => {
-          const call = httpRequest(
-            { host: '127.0.0.1', port: limited.server.port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
-            (response) => {
-              let text = '';
-              response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-              response.on('end', () => {
-                const code = (JSON.parse(text) as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code;
-                resolve({ status: response.statusCode!, age: response.headers.age, code });
-              });
-            },
-          );
-          call.on('error', reject);
-          call.end(JSON.stringify(body));
-        });
+      const ask = async (body: unknown, localAddress: string) => {
+        const answer = await postFrom(limited.server.port, body, localAddress);
+        return { status: answer.status, age: answer.headers.get('age'), code: answer.json.errors?.[0]?.extensions?.code };
+      };
       // Another address fills the cache; this one gets a hit, through its own budget.
       expect((await ask({ query }, '127.0.0.2')).status).toBe(200);
       const hit = await ask({ query }, '127.0.0.3');
       expect(hit.status).toBe(200);
-      expect(hit.age).toBeDefined();
+      expect(hit.age).not.toBeNull();
       // Refusals cost at least 100 each: the budget is soon spent, and a hit is refused like a miss.
       let refusals = 0;
       while ((await ask({ query: '{ nope }' }, '127.0.0.3')).status === 400) refusals += 1;

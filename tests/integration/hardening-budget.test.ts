@@ -8,33 +8,11 @@ import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { postFrom, startTestServer, type AddressedAnswer, type TestServer } from './helpers.ts';
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  json: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
-}
+type Answer = AddressedAnswer;
 
-/** A POST from a given loopback address: the budget is per client address. */
-function post(api: TestServer, body: unknown, localAddress = '127.0.0.1'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const call = httpRequest(
-      { host: '127.0.0.1', port: api.server.port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => {
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
-          resolve({ status: response.statusCode!, headers, json: JSON.parse(text) as Answer['json'] });
-        });
-      },
-    );
-    call.on('error', reject);
-    call.end(JSON.stringify(body));
-  });
-}
+const post = (api: TestServer, body: unknown, localAddress?: string) => postFrom(api.server.port, body, localAddress);
 
 const codeOf = (answer: Answer) => answer.json.errors?.[0]?.extensions?.code;
 
