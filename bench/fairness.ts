@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { buildSchema, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { objectCountEstimator } from '../src/api/cost-limit.ts';
+import { MAX_PRICED_FIELDS, objectCountEstimator } from '../src/api/cost-limit.ts';
 import { loadTypeDefs } from '../src/api/schema.ts';
 import { describeMachine, machine } from './machine.ts';
 
@@ -24,21 +24,38 @@ const options = new Command('bench:fairness')
   .option('--seconds <n>', 'length of each measured phase', '10')
   .option('--rounds <n>', 'alternations of the two phases', '3')
   .option('--flooders <n>', "the flooding client's connections", '16')
+  .option('--flood <kind>', 'what the flooder sends: expensive (a query just under MAX_COST), walk (a deep graph walk selecting one flag), or unpriceable (fragments spreading fragments)', 'expensive')
   // The dashboard runs flat out (about 5 million cost a minute here), far beyond what a real
   // dashboard polls; the budget must let it through, or the run measures its own 429s.
   .option('--budget <cost>', 'RATE_LIMIT_COST (per 60 s) for the run', '10000000')
   .option('--data-dir <folder>', "the API's local Neo4j folder", '.data/bench-fairness')
   .parse()
-  .opts<{ seconds: string; rounds: string; flooders: string; budget: string; dataDir: string }>();
+  .opts<{ seconds: string; rounds: string; flooders: string; flood: string; budget: string; dataDir: string }>();
 const seconds = Number(options.seconds);
 
-/** Among the most expensive allowed (cost 30,201 of 50,000): 100 entities with 100 mentions and 100 relations each. */
-const FLOOD_QUERY = '{ entities(first: 100) { totalCount edges { node { id name mentions(first: 100) { text } relations(first: 100) { type other { id name } } } } } }';
+const FLOODS: Record<string, string> = {
+  /** Among the most expensive allowed (cost 30,201 of 50,000): 100 entities with 100 mentions and 100 relations each. */
+  expensive: '{ entities(first: 100) { totalCount edges { node { id name mentions(first: 100) { text } relations(first: 100) { type other { id name } } } } } }',
+  /** Once priced 1: three rings of up to 500 entities, for one flag. */
+  walk: '{ neighborhood(id: "kazakhstan", depth: 3, limit: 500) { edgesTruncated } }',
+  /** Once run unpriced: 15 fragments, each spreading the next twice (refused now). */
+  unpriceable: `{ entities(first: 100) { edges { node { ...F0 } } } } ${Array.from({ length: 15 }, (_, level) =>
+    level === 14 ? `fragment F${level} on Entity { mentions(first: 100) { text } }` : `fragment F${level} on Entity { ...F${level + 1} ...F${level + 1} }`,
+  ).join(' ')}`,
+};
+const FLOOD_QUERY = FLOODS[options.flood];
+if (FLOOD_QUERY === undefined) throw new Error(`--flood must be one of ${Object.keys(FLOODS).join(', ')}`);
 /** The cheap operations of examples/ a dashboard polls. */
 const DASHBOARD_EXAMPLES = ['search-box', 'path', 'casualty-figures', 'claims-by-speaker', 'troop-deployments'];
 
 const schema = buildSchema(loadTypeDefs());
-const costOf = (query: string) => getComplexity({ schema, query: parse(query), variables: {}, estimators: [objectCountEstimator] });
+const costOf = (query: string) => {
+  try {
+    return String(getComplexity({ schema, query: parse(query), variables: {}, estimators: [objectCountEstimator], maxQueryNodes: MAX_PRICED_FIELDS }));
+  } catch {
+    return 'unpriceable';
+  }
+};
 const dashboard = DASHBOARD_EXAMPLES.map((name) => readFileSync(path.join('examples', `${name}.graphql`), 'utf8'));
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -136,7 +153,7 @@ function summary(phases: { dashboard: Timed[]; health: Timed[]; flood: Timed[] }
 }
 
 console.log(`Machine: ${describeMachine(machine())}; load average before the run ${os.loadavg()[0]!.toFixed(2)}`);
-console.log(`Flood query (cost ${costOf(FLOOD_QUERY)}): ${FLOOD_QUERY}; RATE_LIMIT_COST=${options.budget} per 60 s`);
+console.log(`Flood (${options.flood}, cost ${costOf(FLOOD_QUERY)}): ${FLOOD_QUERY.slice(0, 120)}; RATE_LIMIT_COST=${options.budget} per 60 s`);
 console.log(`Dashboard: ${DASHBOARD_EXAMPLES.join(', ')} (costs ${dashboard.map(costOf).join(', ')}), 2 connections`);
 await loop(2, Date.now() + 5_000, askDashboard); // warm-up
 const baselinePhases = [];

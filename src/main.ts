@@ -42,7 +42,7 @@ try {
         log.info({ written: report.written.length, unchanged: report.unchanged.length }, 'Seed loaded');
       }
       const server = await serveApi(claimed, config, database, log);
-      stopOnSignals({ server, database, log });
+      stopOnSignals({ server, database, log, requestDeadlineMs: config.http.requestDeadlineMs });
       if (config.graphql.landingPage) log.info(`Open ${server.url} for Apollo Sandbox`);
     } catch (error) {
       await database.close();

@@ -6,7 +6,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 export interface RequestContext {
   reader: GraphReader;
   loaders: Loaders;
-  /** The operation's estimated cost (objects it may return), once the cost limit has priced it. */
+  /** The operation's estimated cost (objects it may return), once the cost limit has priced and allowed it. */
   cost?: number;
 }
 

@@ -2,12 +2,16 @@
  * The cost limit: an operation costs the most objects its arguments let it return. A list
  * multiplies its children by its bound (`first`, `limit`, `maxLength`); a connection's `edges`
  * add nothing on top of its `first`; the few lists without an argument have fixed caps
- * (`src/domain/limits.ts`). Costs are cached in one bounded LRU for the whole process.
+ * (`src/domain/limits.ts`); a graph walk also costs the entities and edges it reads on the way.
+ * Arguments are priced as the resolvers run them: omitted variables take their defaults, and a
+ * `null` size takes the argument's SDL default. It fails closed: an operation it cannot price is
+ * refused. Costs are cached in one bounded LRU for the whole process.
  */
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
+  getVariableValues,
   getNullableType,
   GraphQLError,
   isLeafType,
@@ -22,6 +26,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import { MAX_CLAIM_SUBJECTS, MAX_EDGES_PER_NODE, MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
+import { MAX_PATH_LENGTH } from '../graph/network.ts';
 import { DEPLOYMENT_STATUSES, ENTITY_KINDS, RELATION_TYPES } from '../domain/vocabulary.ts';
 import type { RequestContext } from './context.ts';
 import { ErrorCode } from './errors.ts';
@@ -56,6 +61,19 @@ export const FIXED_LIST_SIZES: Readonly<Record<string, number>> = {
 const fixedListSize = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>) =>
   parent.name.endsWith('Connection') && field.name === 'edges' ? 1 : FIXED_LIST_SIZES[`${parent.name}.${field.name}`];
 
+/** Arguments that size a list or a walk. */
+const SIZE_ARGUMENTS = ['first', 'limit', 'maxLength', 'depth'] as const;
+
+/** A `null` size runs as the argument's SDL default (the resolvers' `?? default`), so it is priced so. */
+export function sizedArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Record<string, unknown> {
+  const sized = { ...args };
+  for (const name of SIZE_ARGUMENTS) {
+    const defaultValue = field.args.find((arg) => arg.name === name)?.defaultValue;
+    if (sized[name] === null && defaultValue !== undefined) sized[name] = defaultValue;
+  }
+  return sized;
+}
+
 /** The most items a field's arguments allow: `first`, or `limit` / `maxLength` plus the end node. */
 export function boundOf(args: Record<string, unknown>): number | null {
   if (typeof args.first === 'number') return Math.max(args.first, 0);
@@ -63,6 +81,19 @@ export function boundOf(args: Record<string, unknown>): number | null {
   if (typeof args.maxLength === 'number') return Math.max(args.maxLength, 0) + 1;
   return null;
 }
+
+const positive = (value: unknown) => (typeof value === 'number' ? Math.max(value, 0) : 0);
+
+/**
+ * What a graph walk reads whatever is selected from it: each hop reads up to its entities and
+ * the edges of each (`MAX_EDGES_PER_NODE` of them per entity are kept). A neighbourhood reaches
+ * at most `limit` entities per ring; a shortest path has no limit of its own, so each of its hops
+ * is priced as a ring of the largest page.
+ */
+export const GRAPH_WALKS: Readonly<Record<string, (args: Record<string, unknown>) => number>> = {
+  'Query.neighborhood': (args) => positive(args.depth) * (positive(args.limit) + 1) * (1 + MAX_EDGES_PER_NODE),
+  'Query.path': (args) => Math.min(positive(args.maxLength), MAX_PATH_LENGTH) * (MAX_PAGE_SIZE + 1) * (1 + MAX_EDGES_PER_NODE),
+};
 
 /** `pageInfo` selections directly under a connection: one object each, however large the page. */
 function pageInfoSelections(node: FieldNode): number {
@@ -77,9 +108,23 @@ function pageInfoSelections(node: FieldNode): number {
   return count(node.selectionSet?.selections ?? []);
 }
 
-export const objectCountEstimator: ComplexityEstimator = ({ type, field, node, args, childComplexity }) => {
+export const objectCountEstimator: ComplexityEstimator = ({ type, field, node, args: given, childComplexity }) => {
   // Introspection is priced by Armor's other limits, not by size: Sandbox must always load.
   if (field.name.startsWith('__') || isLeafType(getNamedType(field.type))) return 0;
+  const args = sizedArguments(field, given);
+  const walk = GRAPH_WALKS[`${type.name}.${field.name}`];
+  if (walk) return walk(args) + objectsOf(type, field, node, args, childComplexity);
+  return objectsOf(type, field, node, args, childComplexity);
+};
+
+/** The most objects a field returns. */
+function objectsOf(
+  type: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  args: Record<string, unknown>,
+  childComplexity: number,
+): number {
   const list = isListType(getNullableType(field.type));
   const bound = boundOf(args);
   if (bound !== null && list) return bound * (1 + childComplexity);
@@ -90,12 +135,34 @@ export const objectCountEstimator: ComplexityEstimator = ({ type, field, node, a
   if (!list) return 1 + childComplexity;
   // An unlisted list is priced at the largest page (tests/unit/cost-model.test.ts keeps the table complete).
   return (fixedListSize(type, field) ?? MAX_PAGE_SIZE) * (1 + childComplexity);
-};
+}
 
-/** Only the variables the operation declares: anything else cannot change its cost. */
-function declaredVariables(operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined) {
+/**
+ * The variables the operation declares and the request gives; the others take their defaults
+ * (a declared variable left out must not reach the estimator as `undefined`, which no default replaces).
+ */
+function givenVariables(operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined) {
   return Object.fromEntries(
-    (operation?.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, variables?.[definition.variable.name.value]]),
+    (operation?.variableDefinitions ?? [])
+      .map((definition) => definition.variable.name.value)
+      .filter((name) => variables !== undefined && Object.hasOwn(variables, name))
+      .map((name) => [name, variables![name]]),
+  );
+}
+
+/**
+ * Fields the estimator may visit, fragments expanded: far more than any document within
+ * MAX_TOKENS has unless fragments spread fragments over and over, which are refused.
+ */
+export const MAX_PRICED_FIELDS = 10_000;
+
+const NODE_LIMIT_MESSAGE = 'Query exceeds the maximum allowed number of nodes.';
+
+function unpriceable(reason: string): GraphQLError {
+  return new GraphQLError(
+    `The query's cost cannot be estimated (${reason}), so it is refused. ` +
+      'Spread each fragment fewer times, or send the selections themselves.',
+    { extensions: { code: ErrorCode.QUERY_COST_UNKNOWN, http: { status: 400 } } },
   );
 }
 
@@ -108,7 +175,9 @@ export function costLimitPlugin(maxCost: number, cacheEntries = 10_000): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ request, source, document, schema, operation, contextValue }) {
-          const variables = declaredVariables(operation, request.variables);
+          const variables = givenVariables(operation, request.variables);
+          // Bad variables: execution refuses them with its own clear error before any resolver runs.
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
           const key = cacheKey(source, request.operationName, variables);
           let cost = costs.get(key);
           if (cost === undefined) {
@@ -119,23 +188,28 @@ export function costLimitPlugin(maxCost: number, cacheEntries = 10_000): ApolloS
                 variables,
                 operationName: request.operationName ?? undefined,
                 estimators: [objectCountEstimator],
+                maxQueryNodes: MAX_PRICED_FIELDS,
               });
             } catch (error) {
-              // Bad variables: execution reports them with their own clear error.
-              if (error instanceof GraphQLError) return;
-              throw error;
+              if (!(error instanceof GraphQLError)) throw error;
+              throw unpriceable(
+                error.message === NODE_LIMIT_MESSAGE
+                  ? `its fragments expand to more than ${MAX_PRICED_FIELDS} fields`
+                  : error.message.replace(/\.$/, ''),
+              );
             }
+            if (!Number.isFinite(cost)) throw unpriceable('no finite cost');
             costs.set(key, cost);
           }
-          // Read by the fairness plugin (src/api/fairness.ts) to charge the client's budget.
-          contextValue.cost = cost;
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${maxCost}: it could return that many objects. ` +
-                'Ask for smaller pages (first, limit, maxLength) or fewer nested lists.',
+                'Ask for smaller pages (first, limit, maxLength, depth) or fewer nested lists.',
               { extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, maxCost, http: { status: 400 } } },
             );
           }
+          // Read by the fairness plugin (src/api/fairness.ts) to charge the client's budget up front.
+          contextValue.cost = cost;
         },
       };
     },

@@ -2,6 +2,12 @@
  * Fair sharing of one server: each client address has a budget of query cost per time window
  * (rate-limiter-flexible), and only a few expensive operations run at once (p-limit), so one
  * client flooding costly queries cannot starve cheap queries or /health.
+ *
+ * Like Shopify's requested and actual query cost: an operation is charged its estimate up front
+ * (so a burst cannot overspend), then corrected to what it really cost once answered: the objects
+ * in its response, or its work (the database's time, and parsing and validating the document) at
+ * WORK_COST_PER_MS, whichever is more. A refused request (unparsable, invalid, over MAX_COST,
+ * unpriceable, bad variables, read-only) costs REFUSAL_FEE, or its work if that is more.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
@@ -9,14 +15,37 @@ import { GraphQLError } from 'graphql';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/env.ts';
+import type { RequestContext } from './context.ts';
 import { errorBody, ErrorCode } from './errors.ts';
 import type { SharedState } from './shared-state.ts';
 
 export interface FairnessContext {
   /** The client's IP address, the key of its budget; unset for in-process operations, which are not charged. */
   clientAddress?: string;
-  /** The operation's estimated cost, set by the cost-limit plugin (which runs first). */
+  /** The operation's estimated cost, set by the cost-limit plugin (which runs first) when it allows the operation. */
   cost?: number;
+}
+
+/** What a refused request costs at least: parsing and refusing it is work, but a mistake must not spend the window. */
+export const REFUSAL_FEE = 100;
+
+/**
+ * Cost per millisecond of work. About what cheap dashboard queries cost either way (a few ms,
+ * estimates of a few hundred); at the default budget a client gets 10 s of database time a minute.
+ */
+export const WORK_COST_PER_MS = 100;
+
+/** JSON objects in a response's data, at any depth, the root excluded: what Shopify calls the actual cost. */
+export function countObjects(data: unknown): number {
+  let objects = 0;
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (!Array.isArray(value)) objects += 1;
+    for (const item of Object.values(value)) pending.push(item);
+  }
+  return Math.max(objects - (data !== null && typeof data === 'object' && !Array.isArray(data) ? 1 : 0), 0);
 }
 
 /** The budget's key: the address Express gives, which is the proxy's unless TRUST_PROXY lets it name the client. */
@@ -50,8 +79,8 @@ function takeSlot(slots: LimitFunction, waitMs: number): Promise<() => void> {
 }
 
 export interface Fairness {
-  /** Charges each operation's cost to its client and holds expensive ones until a slot is free. */
-  plugin: ApolloServerPlugin<FairnessContext>;
+  /** Charges each request's cost to its client and holds expensive ones until a slot is free. */
+  plugin: ApolloServerPlugin<RequestContext & FairnessContext>;
   /** Refuses a client whose budget is spent before its request is even parsed, so a flood stays cheap. */
   refuseSpentClients: RequestHandler;
 }
@@ -63,16 +92,29 @@ export function createFairness(settings: Config['graphql']['fairness'], slotWait
     `Query budget spent: each client may run queries of total cost ${settings.costPerWindow} per ${settings.windowSeconds} s; retry in ${seconds} s.`;
   const secondsToWait = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 
-  const plugin: ApolloServerPlugin<FairnessContext> = {
+  const plugin: ApolloServerPlugin<RequestContext & FairnessContext> = {
     async requestDidStart() {
       let release: (() => void) | undefined;
+      /** Points taken from the budget so far: the estimate, once consumed. */
+      let charged = 0;
+      let executed = false;
+      let documentMs = 0;
+      const timed = async () => {
+        const started = performance.now();
+        return async () => {
+          documentMs += performance.now() - started;
+        };
+      };
       return {
+        parsingDidStart: timed,
+        validationDidStart: timed,
         async didResolveOperation({ contextValue }) {
-          if (contextValue.clientAddress === undefined) return;
-          // Operations whose cost is unknown (bad variables) still count.
-          const cost = Math.max(contextValue.cost ?? 1, 1);
+          if (contextValue.clientAddress === undefined || contextValue.cost === undefined) return;
+          const estimate = Math.max(contextValue.cost, 1);
+          // Consumed even when refused: the correction in willSendResponse leaves only the fee.
+          charged = estimate;
           try {
-            await budgets.consume(contextValue.clientAddress, Math.min(cost, settings.costPerWindow));
+            await budgets.consume(contextValue.clientAddress, estimate);
           } catch (rejection) {
             if (!(rejection instanceof RateLimiterRes)) throw rejection;
             const seconds = secondsToWait(rejection);
@@ -80,10 +122,21 @@ export function createFairness(settings: Config['graphql']['fairness'], slotWait
               extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: seconds, http: { status: 429, headers: retryAfter(seconds) } },
             });
           }
-          if (cost >= settings.expensiveCost) release = await takeSlot(expensiveSlots, slotWaitMs);
+          if (estimate >= settings.expensiveCost) release = await takeSlot(expensiveSlots, slotWaitMs);
         },
-        async willSendResponse() {
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse({ contextValue, response }) {
           release?.();
+          if (contextValue.clientAddress === undefined) return;
+          const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
+          const work = Math.ceil((documentMs + contextValue.reader.databaseMs) * WORK_COST_PER_MS);
+          // A cache hit is answered without execution, and charged like a miss.
+          const answered = executed || (data !== undefined && data !== null);
+          const cost = answered ? Math.max(1, countObjects(data), work) : Math.max(REFUSAL_FEE, work);
+          if (cost > charged) await budgets.penalty(contextValue.clientAddress, cost - charged);
+          else if (cost < charged) await budgets.reward(contextValue.clientAddress, charged - cost);
         },
       };
     },

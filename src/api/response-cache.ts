@@ -1,9 +1,11 @@
 /**
  * The response cache: whole responses of cacheable queries (by their `@cacheControl` hints), in a
- * bounded LRU or in Redis, keyed on the graph's data version as well as the operation and its variables, so a
- * load that changes the graph makes every older entry unreachable. The version is polled (one small
- * query every DATA_VERSION_POLL_MS), never read per request; while it is unknown (the database
- * does not answer) the cache is bypassed.
+ * bounded LRU or in Redis, keyed on the graph's data version as well as the operation and its variables.
+ * Each request reads the version first (one tiny query, in a transaction of its own so that a
+ * failed read cannot spoil the request's), so an entry is always at least as new as its key, and
+ * no request is answered from before a version that any earlier request (`stats.dataVersion`
+ * included) could have seen, whichever process loaded it. When the version cannot be read the
+ * cache is bypassed.
  *
  * It sits after the read-only, cost and fairness checks (they run in `didResolveOperation`, before
  * the cache is consulted in `responseForOperation`), so a hit is refused, priced and charged to the
@@ -12,56 +14,20 @@
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '../config/logger.ts';
-
-export interface DataVersionWatch {
-  /** The last version read; undefined before the first read and after a failed one. */
-  current(): string | undefined;
-  stop(): void;
-}
-
-/** A read of the version that takes longer failed: a frozen database must not stall polling or start-up. */
-const READ_DEADLINE_MS = 2_000;
-
-/** Reads the version now and then every `intervalMs`. Resolves once the first read has settled. */
-export async function watchDataVersion(read: () => Promise<string>, intervalMs: number, log: Logger): Promise<DataVersionWatch> {
-  let version: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const poll = async () => {
-    let deadline: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => {
-      deadline = setTimeout(() => reject(new Error('no answer in time')), Math.min(intervalMs, READ_DEADLINE_MS));
-    });
-    try {
-      const next = await Promise.race([read(), late]);
-      if (next !== version) log.debug({ dataVersion: next }, 'Data version');
-      version = next;
-    } catch (error) {
-      if (version !== undefined) log.warn({ reason: (error as Error).message }, 'Data version unknown: response cache bypassed');
-      version = undefined;
-    } finally {
-      clearTimeout(deadline);
-    }
-    if (!stopped) timer = setTimeout(poll, intervalMs).unref();
-  };
-  await poll();
-  return {
-    current: () => version,
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-}
 
 /** `cache`: in process or in Redis (`src/api/shared-state.ts`). */
-export function responseCachePlugin<TContext extends BaseContext>(watch: DataVersionWatch, cache: KeyValueCache<string>): ApolloServerPlugin<TContext> {
-  const known = async () => watch.current() !== undefined;
+export function responseCachePlugin<TContext extends BaseContext>(readDataVersion: () => Promise<string>, cache: KeyValueCache<string>): ApolloServerPlugin<TContext> {
+  const versions = new WeakMap<TContext, string | undefined>();
+  const known = async ({ contextValue }: { contextValue: TContext }) => versions.get(contextValue) !== undefined;
   return ApolloServerPluginResponseCache<TContext>({
     cache,
-    // Captured before execution, so an entry never holds data older than its version.
-    extraCacheKeyData: async () => watch.current(),
+    // The plugin asks for this before anything else, and keys both the lookup and the write on it.
+    extraCacheKeyData: async ({ contextValue }) => {
+      // A failed read bypasses the cache; the query itself then reports the database's state.
+      const version = await readDataVersion().catch(() => undefined);
+      versions.set(contextValue, version);
+      return version;
+    },
     shouldReadFromCache: known,
     shouldWriteToCache: known,
   });

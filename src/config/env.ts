@@ -135,6 +135,8 @@ const environmentSchema = z
     GRAPHQL_DEBUG: booleanFlag.default(false),
     CORS_ORIGINS: corsOrigins.default(['https://studio.apollographql.com']),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000, 'must be at least 1000 (ms)').default(10_000),
+    MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(100),
     MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(8),
     MAX_ALIASES: z.coerce.number().int().positive().default(30),
     MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
@@ -145,7 +147,6 @@ const environmentSchema = z
     RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
     EXPENSIVE_COST: z.coerce.number().int().positive().default(20_000),
     MAX_EXPENSIVE_OPERATIONS: z.coerce.number().int().positive().default(1),
-    DATA_VERSION_POLL_MS: z.coerce.number().int().min(100, 'must be at least 100 (ms)').max(3_600_000, 'must be at most 3600000 (one hour)').default(1_000),
     CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400, 'must be at most 86400 (one day)').default(60),
     RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(30_000_000),
     PERSISTED_DOCUMENTS_FILE: persistedDocumentsFile.prefault(DEFAULT_PERSISTED_DOCUMENTS_FILE),
@@ -176,6 +177,10 @@ const environmentSchema = z
         maxBodyBytes: env.MAX_BODY_BYTES,
         /** Unset: the client is the connection's address (every client behind a proxy shares the proxy's). */
         trustProxy: env.TRUST_PROXY ?? false,
+        /** A request's headers and body must arrive within this, so a slow client cannot hold a socket. */
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        /** Open connections one client address may hold; more are closed at once. */
+        maxConnectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
         /** Every GraphQL request is answered by then, whatever the database does. */
         requestDeadlineMs: env.NEO4J_QUERY_TIMEOUT_MS + REQUEST_DEADLINE_MARGIN_MS,
         healthDeadlineMs: HEALTH_DEADLINE_MS,
@@ -220,8 +225,6 @@ const environmentSchema = z
           maxExpensiveOperations: env.MAX_EXPENSIVE_OPERATIONS,
         },
         caching: {
-          /** How often the API reads the graph's data version, which keys the response cache. */
-          dataVersionPollMs: env.DATA_VERSION_POLL_MS,
           /** Cache-Control max-age of fields without their own hint (0: nothing is cacheable). */
           defaultMaxAgeSeconds: env.CACHE_MAX_AGE_S,
           /** Bound of the in-memory response cache (0: no response cache). */

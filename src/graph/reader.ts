@@ -28,6 +28,8 @@ export const integer = (value: number) => neo4j.int(value);
 export class GraphReader {
   /** Queries sent so far through this reader. */
   roundTrips = 0;
+  /** Milliseconds the database spent on them, by its own account (the client's budget is charged for it). */
+  databaseMs = 0;
   private open: { session: Session; transaction: Transaction } | null = null;
   private closed = false;
 
@@ -58,6 +60,7 @@ export class GraphReader {
     this.roundTrips += 1;
     if (!this.onProfile) {
       const result = await this.transaction().run(cypher, parameters);
+      this.databaseMs += neo4j.integer.toNumber(result.summary.resultAvailableAfter) + neo4j.integer.toNumber(result.summary.resultConsumedAfter);
       return result.records.map((record) => record.toObject() as Row);
     }
     const started = performance.now();

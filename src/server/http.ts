@@ -1,11 +1,11 @@
 /**
  * HTTP: Express with security headers (helmet), CORS, body limits, `/health`, `/graphql` and
- * `/dashboard`, an end-to-end deadline on every request, ETags on cacheable GETs, and a clean,
- * draining stop. The port is claimed first (`claimPort`), before the database starts, and the API
+ * `/dashboard`, an end-to-end deadline on every request, ETags on cacheable GETs, socket timeouts
+ * and a per-address connection cap, and a clean, draining stop. The port is claimed first (`claimPort`), before the database starts, and the API
  * is served on it once ready (`serveApi`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
@@ -19,7 +19,7 @@ import { createRequestContext } from '../api/context.ts';
 import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
 import { clientAddress, createFairness } from '../api/fairness.ts';
 import { persistedDocuments } from '../api/persisted-documents.ts';
-import { responseCachePlugin, watchDataVersion } from '../api/response-cache.ts';
+import { responseCachePlugin } from '../api/response-cache.ts';
 import { openSharedState } from '../api/shared-state.ts';
 import type { Database } from '../db/database.ts';
 import { readDataVersion } from '../graph/data-version.ts';
@@ -44,12 +44,14 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
-  /** Stops accepting requests, lets in-flight ones finish (at most a grace period), then resolves. */
+  /** Stops accepting requests, lets in-flight ones finish (within their own deadline), then resolves. */
   stop(): Promise<void>;
 }
 
-/** In-flight requests get this long to finish at shutdown, so Ctrl-C ends within 3 s. */
-const DRAIN_GRACE_MS = 1_500;
+/** An idle keep-alive connection is closed after this (Node's default, said here on purpose). */
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often Node checks the header and request timeouts (its default, 30 s, would let them run late). */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
 /** Deeper variables are refused before anything walks them (recursive code would overflow). */
 const MAX_VARIABLE_NESTING = 64;
 
@@ -74,6 +76,26 @@ const securityHeaders = helmet({
 
 function sendError(response: Response, status: number, code: ErrorCodeName, message: string, headers: Record<string, string> = {}) {
   response.status(status).set({ 'cache-control': 'no-store', ...headers }).json(errorBody(code, message));
+}
+
+/**
+ * Caps the open connections of each client address: past the cap a new connection is closed at
+ * once, so one client cannot take every file descriptor. Behind a reverse proxy every client
+ * shares the proxy's address.
+ */
+function capConnectionsPerAddress(httpServer: Server, maxPerAddress: number) {
+  const open = new Map<string, number>();
+  httpServer.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > maxPerAddress) return socket.destroy();
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = open.get(address)! - 1;
+      if (left === 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
 }
 
 /** What Apollo's cache-control plugin says of a response that may be cached (it says `no-store` otherwise). */
@@ -145,13 +167,16 @@ function graphqlHandler(apollo: ApolloServer<ApiContext>, context: (request: Req
       );
     }
     for (const [key, value] of outcome.headers) response.setHeader(key, value);
+    // Apollo answers by the Accept header (its content type, and the status of some errors).
+    response.vary('Accept');
     response.status(outcome.status ?? 200);
     if (outcome.body.kind === 'complete') {
       // Only a GET that may be cached gets a validator, and goes through Express's `send`, which
       // answers a matching If-None-Match with 304 (its `fresh` check). The rest bypass it: it
-      // would answer `If-None-Match: *` with 304 even untagged.
+      // would answer `If-None-Match: *` with 304 even untagged. Each representation (content
+      // type) has its own tag.
       if (request.method === 'GET' && CACHEABLE.test(response.get('cache-control') ?? '')) {
-        response.set('etag', etag(outcome.body.string)).send(outcome.body.string);
+        response.set('etag', etag(`${response.get('content-type') ?? ''}\n${outcome.body.string}`)).send(outcome.body.string);
       } else response.end(outcome.body.string);
       return;
     }
@@ -166,7 +191,17 @@ export async function claimPort(config: Config): Promise<ClaimedPort> {
     response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
     response.end(JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The API is starting; try again shortly.')));
   };
-  const httpServer = createServer((request, response) => app(request, response));
+  const { requestTimeoutMs, maxConnectionsPerAddress } = config.http;
+  const httpServer = createServer(
+    {
+      headersTimeout: requestTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    (request, response) => app(request, response),
+  );
+  capConnectionsPerAddress(httpServer, maxConnectionsPerAddress);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -193,19 +228,19 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   const fairness = createFairness(config.graphql.fairness, config.neo4j.queryTimeoutMs, shared);
   const { healthDeadlineMs, requestDeadlineMs, corsOrigins } = config.http;
   const { caching } = config.graphql;
-  const dataVersion =
-    caching.responseCacheMaxBytes > 0
-      ? await watchDataVersion(
-          () => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs, undefined, database.bookmarks)),
-          caching.dataVersionPollMs,
-          log,
-        )
-      : null;
   const apollo = createApolloServer(config, [
     fairness.plugin,
     // After fairness: a hit is charged like a miss.
-    ...(dataVersion ? [responseCachePlugin<ApiContext>(dataVersion, shared.responseCache(caching.responseCacheMaxBytes))] : []),
-    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+    ...(caching.responseCacheMaxBytes > 0
+      ? [
+          responseCachePlugin<ApiContext>(
+            () => readDataVersion(new GraphReader(database.driver, database.name, healthDeadlineMs, undefined, database.bookmarks)),
+            shared.responseCache(caching.responseCacheMaxBytes),
+          ),
+        ]
+      : []),
+    // Every accepted request is answered by its deadline, so that is all it needs at shutdown.
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: requestDeadlineMs }),
   ], shared.apqCache);
   await apollo.start();
 
@@ -240,7 +275,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     express.json({ limit: config.http.maxBodyBytes }),
     bodyErrorHandler,
     refuseDeepNesting,
-    persistedDocuments(config.graphql.persistedDocuments),
+    persistedDocuments(config.graphql.persistedDocuments, config.graphql.limits.maxTokens),
     graphqlHandler(
       apollo,
       (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
@@ -257,7 +292,6 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     port: claimed.port,
     httpServer,
     stop: async () => {
-      dataVersion?.stop();
       await apollo.stop();
       await shared.close();
     },

@@ -12,7 +12,7 @@ import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { postFrom, startTestServer, type TestServer } from './helpers.ts';
 import { FIXTURE_DIR } from '../support/fixtures.ts';
 
 const ARTICLE_ID = 'caching-poll-a';
@@ -64,7 +64,7 @@ const loadTestArticle = async () =>
   loadArticles(api.database.driver, api.database.name, (await validateFiles(await listAnnotationFiles(folder))).articles);
 
 beforeAll(async () => {
-  api = await startTestServer({ DATA_VERSION_POLL_MS: '100' });
+  api = await startTestServer();
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-caching-'));
   mkdirSync(path.join(folder, 'registry'));
@@ -165,31 +165,61 @@ describe('the response cache', () => {
     expect(await loadTestArticle()).toEqual({ written: [ARTICLE_ID], unchanged: [] });
     const versionLoaded = await databaseVersion();
     expect(versionLoaded).not.toBe(versionBefore);
-    // Within DATA_VERSION_POLL_MS (100 ms here) the server reads the new version and misses.
-    await expect.poll(async () => dataOf(await post({ query: articleQuery })), { timeout: 5_000, interval: 50 }).toEqual({
-      article: { id: ARTICLE_ID, title: 'Polling test article' },
-    });
-    await expect.poll(async () => dataOf(await post({ query: STATS })).stats.dataVersion, { timeout: 5_000, interval: 50 }).toBe(versionLoaded);
+    // Each request reads the version first: the very next one misses.
+    expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: { id: ARTICLE_ID, title: 'Polling test article' } });
+    expect(dataOf(await post({ query: STATS })).stats.dataVersion).toBe(versionLoaded);
 
     expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
     expect(await databaseVersion()).not.toBe(versionLoaded);
-    await expect.poll(async () => dataOf(await post({ query: articleQuery })), { timeout: 5_000, interval: 50 }).toEqual({ article: null });
+    expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: null });
   });
 
-  it('a hit is charged to the client budget like a miss', async () => {
-    // This query costs 201: the third within the window passes a budget of 500.
-    const limited = await startTestServer({ RATE_LIMIT_COST: '500' });
+  it('never answers a client from before a version it has seen, while a load commits', async () => {
+    const versionBefore = await databaseVersion();
+    // The old answer is cached, for GETs and POSTs alike.
+    for (let times = 0; times < 2; times += 1) {
+      expect(dataOf(await get(articleQuery))).toEqual({ article: null });
+      expect(dataOf(await post({ query: articleQuery }))).toEqual({ article: null });
+    }
+    let loaded = false;
+    const loading = loadTestArticle().then(() => (loaded = true));
+    // A polling dashboard: the stats header, then the panel, over and over until well after the load.
+    let seenNewVersion = false;
+    let answersAfterSeeing = 0;
+    while (!loaded || answersAfterSeeing < 5) {
+      if (dataOf(await get(STATS)).stats.dataVersion !== versionBefore) seenNewVersion = true;
+      const panel = dataOf(await (answersAfterSeeing % 2 === 0 ? get(articleQuery) : post({ query: articleQuery })));
+      if (seenNewVersion) {
+        expect(panel).toEqual({ article: { id: ARTICLE_ID, title: 'Polling test article' } });
+        answersAfterSeeing += 1;
+      }
+    }
+    await loading;
+    expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
+    expect(dataOf(await get(articleQuery))).toEqual({ article: null });
+  });
+
+  it('a hit is priced, charged and refused like a miss', async () => {
+    // This query's estimate is 201: within a budget of 300, but not after two refusals' fees.
+    const limited = await startTestServer({ RATE_LIMIT_COST: '300' });
     try {
       const query = '{ entities(first: 100) { edges { node { id } } } }';
-      const ask = () =>
-        fetch(`${limited.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      expect((await ask()).status).toBe(200);
-      const hit = await ask();
+      const ask = async (body: unknown, localAddress: string) => {
+        const answer = await postFrom(limited.server.port, body, localAddress);
+        return { status: answer.status, age: answer.headers.get('age'), code: answer.json.errors?.[0]?.extensions?.code };
+      };
+      // Another address fills the cache; this one gets a hit, through its own budget.
+      expect((await ask({ query }, '127.0.0.2')).status).toBe(200);
+      const hit = await ask({ query }, '127.0.0.3');
       expect(hit.status).toBe(200);
-      expect(hit.headers.get('age')).not.toBeNull();
-      const refused = await ask();
+      expect(hit.age).not.toBeNull();
+      // Refusals cost at least 100 each: the budget is soon spent, and a hit is refused like a miss.
+      let refusals = 0;
+      while ((await ask({ query: '{ nope }' }, '127.0.0.3')).status === 400) refusals += 1;
+      expect(refusals).toBeLessThanOrEqual(3);
+      const refused = await ask({ query }, '127.0.0.3');
       expect(refused.status).toBe(429);
-      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+      expect(refused.code).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
     }
@@ -203,7 +233,7 @@ describe('dataVersion', () => {
     expect(loaded).toMatch(/^[0-9a-f-]{36}$/);
     expect(await loadTestArticle()).toEqual({ written: [], unchanged: [ARTICLE_ID] });
     expect(await databaseVersion()).toBe(loaded);
-    await expect.poll(async () => dataOf(await post({ query: STATS })).stats.dataVersion, { timeout: 5_000, interval: 50 }).toBe(loaded);
+    expect(dataOf(await post({ query: STATS })).stats.dataVersion).toBe(loaded);
     expect(await removeArticle(api.database.driver, api.database.name, ARTICLE_ID)).toBe(true);
     expect(await databaseVersion()).not.toBe(loaded);
   });

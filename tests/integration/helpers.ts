@@ -1,4 +1,5 @@
 /** Shared test plumbing: configuration pointing at the test Neo4j, the fixture folder loaded, a running server. */
+import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import { createLogger } from '../../src/config/logger.ts';
@@ -75,4 +76,30 @@ export async function startTestServer(overrides: Record<string, string> = {}, fo
       await database.close();
     },
   };
+}
+
+export interface AddressedAnswer {
+  status: number;
+  headers: Headers;
+  json: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
+}
+
+/** A POST to /graphql from a given loopback address (Linux answers all of 127.0.0.0/8): budgets and connection caps are per address. */
+export function postFrom(port: number, body: unknown, localAddress = '127.0.0.1'): Promise<AddressedAnswer> {
+  return new Promise((resolve, reject) => {
+    const call = httpRequest(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
+          resolve({ status: response.statusCode!, headers, json: JSON.parse(text) as AddressedAnswer['json'] });
+        });
+      },
+    );
+    call.on('error', reject);
+    call.end(JSON.stringify(body));
+  });
 }

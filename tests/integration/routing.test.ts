@@ -85,7 +85,7 @@ describe('a routing driver (neo4j://)', () => {
 
     const written = await readDataVersion(new GraphReader(api.database.driver, api.database.name, 5_000));
     expect(written).not.toBe(before);
-    // The API reads the version every DATA_VERSION_POLL_MS: asked until it has (not how fast).
+    // Asked until the API serves it (each request reads the version; not how fast).
     await expect
       .poll(async () => (await api.graphql<{ stats: { dataVersion: string } }>('{ stats { dataVersion } }')).data!.stats.dataVersion, {
         timeout: 30_000,

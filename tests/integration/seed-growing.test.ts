@@ -335,7 +335,7 @@ describe('loading while the API serves', () => {
       expect(loaded.stdout).toContain('Using the local Neo4j another process is serving');
       expect(loaded.stdout).toMatch(/"written":3/);
 
-      // The server learns of the load within DATA_VERSION_POLL_MS (its cached answers are then stale).
+      // The server reads the data version with every request, so its cached answers are stale at once.
       const answer = () => expect.poll(async () => (await server.graphql(articleQuery)).data, { timeout: 5_000, interval: 100 });
       await answer().toEqual({
         article: { id: 'growing-c', title: 'Test article growing-c' },

@@ -19,18 +19,21 @@ import {
 } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { MAX_CLAIM_SUBJECTS, MAX_EDGES_PER_NODE, MAX_EVIDENCE_SPANS } from '../../src/domain/limits.ts';
-import { objectCountEstimator } from '../../src/api/cost-limit.ts';
+import { GRAPH_WALKS, objectCountEstimator } from '../../src/api/cost-limit.ts';
 
 /** The cost-limit plugin's estimate of an operation. */
 export function estimate(schema: GraphQLSchema, query: string, variables: Record<string, unknown> = {}): number {
   return getComplexity({ schema, query: parse(query), variables, estimators: [objectCountEstimator] });
 }
 
-/** Objects (JSON objects, at any depth) in a response's data, the root excluded. */
+/** Objects (JSON objects, at any depth, list elements included) in a response's data, the root excluded. */
 export function countObjects(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + countObjects(item), 0);
-  if (value === null || typeof value !== 'object') return 0;
-  return Object.values(value).reduce<number>((sum, item) => sum + (item !== null && typeof item === 'object' && !Array.isArray(item) ? 1 : 0) + countObjects(item), 0);
+  const objectsWithin = (item: unknown): number => {
+    if (item === null || typeof item !== 'object') return 0;
+    const own = Array.isArray(item) ? 0 : 1;
+    return own + Object.values(item).reduce<number>((sum, child) => sum + objectsWithin(child), 0);
+  };
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? objectsWithin(value) - 1 : objectsWithin(value);
 }
 
 /** The most objects each list can hold, from its own arguments or its parent's. */
@@ -93,7 +96,9 @@ export function worstCase(schema: GraphQLSchema, query: string, inputs: Record<s
           const args = getArgumentValues(field, selection, variables);
           const ownBound = typeof args.limit === 'number' ? args.limit : typeof args.maxLength === 'number' ? args.maxLength : typeof args.first === 'number' ? args.first : bound;
           const inner = walk(selection.selectionSet, getNamedType(field.type).name, ownBound);
-          const count = isListType(getNullableType(field.type)) ? listSize(typeName, field.name, args, bound) * (1 + inner) : 1 + inner;
+          // A graph walk also pays for what it reads on its way (its price is policy, not a count).
+          const reads = GRAPH_WALKS[`${typeName}.${field.name}`]?.(args) ?? 0;
+          const count = reads + (isListType(getNullableType(field.type)) ? listSize(typeName, field.name, args, bound) * (1 + inner) : 1 + inner);
           const key = selection.alias?.value ?? selection.name.value;
           byName.set(key, Math.max(byName.get(key) ?? 0, count));
         }

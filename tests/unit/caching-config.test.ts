@@ -14,9 +14,9 @@ const manifestFile = (content: string) => {
 };
 
 describe('caching configuration', () => {
-  it('defaults: poll every second, data cached 60 s, a 30 MB response cache, the examples manifest, ad-hoc queries allowed', () => {
+  it('defaults: data cached 60 s, a 30 MB response cache, the examples manifest, ad-hoc queries allowed', () => {
     const { caching, persistedDocuments } = loadConfig({}).graphql;
-    expect(caching).toEqual({ dataVersionPollMs: 1_000, defaultMaxAgeSeconds: 60, responseCacheMaxBytes: 30_000_000 });
+    expect(caching).toEqual({ defaultMaxAgeSeconds: 60, responseCacheMaxBytes: 30_000_000 });
     expect(persistedDocuments.only).toBe(false);
     // One document per example operation.
     expect(persistedDocuments.manifest.size).toBe(readdirSync('examples').filter((name) => name.endsWith('.graphql')).length);
@@ -24,7 +24,6 @@ describe('caching configuration', () => {
   });
 
   it.each([
-    [{ DATA_VERSION_POLL_MS: '10' }, /DATA_VERSION_POLL_MS="10": must be at least 100/],
     [{ CACHE_MAX_AGE_S: '-1' }, /CACHE_MAX_AGE_S="-1"/],
     [{ CACHE_MAX_AGE_S: '100000' }, /CACHE_MAX_AGE_S="100000": must be at most 86400/],
     [{ RESPONSE_CACHE_MAX_BYTES: 'lots' }, /RESPONSE_CACHE_MAX_BYTES="lots"/],

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, getNamedType, getNullableType, isLeafType, isListType, isObjectType, isInterfaceType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { FIXED_LIST_SIZES } from '../../src/api/cost-limit.ts';
+import { countObjects as chargedObjects } from '../../src/api/fairness.ts';
 import { loadTypeDefs } from '../../src/api/schema.ts';
 import { loadConfig } from '../../src/config/env.ts';
-import { estimate, worstCase } from '../support/cost.ts';
+import { countObjects, estimate, worstCase } from '../support/cost.ts';
 
 const schema = buildSchema(loadTypeDefs());
 const MAX_COST = loadConfig({}).graphql.limits.maxCost;
@@ -60,12 +61,42 @@ describe('the cost model', () => {
     expect(estimate(schema, query)).toBeGreaterThan(MAX_COST);
   });
 
-  it("prices a connection's edges by its first, and a graph walk by its limit, not by depth", () => {
+  it("prices a connection's edges by its first, and a graph walk by its depth, limit and edges per entity", () => {
     expect(estimate(schema, '{ entities(first: 10) { edges { node { id } } } }')).toBeLessThanOrEqual(30);
-    const depth1 = estimate(schema, '{ neighborhood(id: "x", depth: 1, limit: 50) { nodes { id } } }');
-    const depth3 = estimate(schema, '{ neighborhood(id: "x", depth: 3, limit: 50) { nodes { id } } }');
-    expect(depth3).toBe(depth1);
-    expect(depth1).toBe(1 + 51);
+    const walk = (depth: number, limit: number, selection = 'nodes { id }') =>
+      estimate(schema, `{ neighborhood(id: "x", depth: ${depth}, limit: ${limit}) { ${selection} } }`);
+    // The nodes returned are the same at every depth; the reading is not.
+    expect(walk(3, 50) - walk(2, 50)).toBe(walk(2, 50) - walk(1, 50));
+    expect(walk(3, 50) - walk(1, 50)).toBeGreaterThanOrEqual(2 * 51);
+    // Nothing selected but a flag: the walk still reads depth × limit entities and their edges.
+    expect(walk(3, 500, 'edgesTruncated')).toBeGreaterThanOrEqual(3 * 501 * 5);
+    const path = (maxLength: number) => estimate(schema, `{ path(from: "a", to: "b", maxLength: ${maxLength}) { length } }`);
+    expect(path(10)).toBeGreaterThan(path(1) * 5);
+  });
+
+  it('prices a null size as the resolver runs it: the SDL default, not one item', () => {
+    const sizes = [
+      ['{ entities(first: null) { edges { node { mentions(first: 100) { text } } } } }', '{ entities { edges { node { mentions(first: 100) { text } } } } }'],
+      ['{ timeline(first: null) { id places { name } } }', '{ timeline { id places { name } } }'],
+      ['{ search(text: "x", first: null) { entity { id } } }', '{ search(text: "x") { entity { id } } }'],
+      ['{ eventCounts(bucket: DAY, first: null) { rows { count } } }', '{ eventCounts(bucket: DAY) { rows { count } } }'],
+    ];
+    for (const [withNull, omitted] of sizes) {
+      expect(estimate(schema, withNull!), withNull).toBe(estimate(schema, omitted!));
+      expect(estimate(schema, withNull!), withNull).toBeGreaterThan(estimate(schema, withNull!.replace('first: null', 'first: 1')));
+    }
+    const walk = (args: string) => estimate(schema, `{ neighborhood(id: "x"${args}) { nodes { id } } }`);
+    expect(walk(', depth: null, limit: null')).toBe(walk(''));
+    expect(estimate(schema, '{ path(from: "a", to: "b", maxLength: null) { length } }')).toBe(estimate(schema, '{ path(from: "a", to: "b") { length } }'));
+  });
+
+  it('prices variables left out by their defaults, @include and @skip included', () => {
+    const sized = 'query ($n: Int! = 100) { entities(first: $n) { edges { node { mentions(first: $n) { text } } } } }';
+    expect(estimate(schema, sized, {})).toBe(estimate(schema, sized, { n: 100 }));
+    expect(estimate(schema, sized, {})).toBeGreaterThan(MAX_COST / 10);
+    const included = 'query ($v: Boolean = true) { entities(first: 100) { edges { node { mentions(first: 100) @include(if: $v) { text } } } } }';
+    expect(estimate(schema, included, {})).toBe(estimate(schema, included, { v: true }));
+    expect(estimate(schema, included, {})).toBeGreaterThan(estimate(schema, included, { v: false }));
   });
 
   it('is at least the worst case and at most three times it, for every example operation', () => {
@@ -76,5 +107,21 @@ describe('the cost model', () => {
       expect(cost, name).toBeGreaterThanOrEqual(worst);
       expect(cost, name).toBeLessThanOrEqual(3 * worst);
     }
+  });
+});
+
+describe('counting the objects of a response', () => {
+  const cases: [unknown, number][] = [
+    [{ a: [{ x: 1 }, { x: 2 }] }, 2],
+    [{ a: { b: [{ c: { d: 1 } }, null, { c: null }] } }, 4],
+    [{ a: [[{ x: 1 }], [{ x: 2 }, { x: 3 }]] }, 3],
+    [{ a: 1, b: 'text', c: null, d: [1, 2] }, 0],
+    [null, 0],
+    [[{ x: 1 }, { y: { z: 1 } }], 3],
+  ];
+
+  it.each(cases)('%j holds %i objects, for the tests and for the budget alike', (data, objects) => {
+    expect(countObjects(data)).toBe(objects);
+    expect(chargedObjects(data)).toBe(objects);
   });
 });
