@@ -20,6 +20,7 @@ import { errorBody, ErrorCode, type ErrorCodeName } from '../api/errors.ts';
 import { clientAddress, createFairness } from '../api/fairness.ts';
 import { persistedDocuments } from '../api/persisted-documents.ts';
 import { responseCachePlugin, watchDataVersion } from '../api/response-cache.ts';
+import { startWarmUp, type WarmUpReport } from '../api/warm-up.ts';
 import type { Database } from '../db/database.ts';
 import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
@@ -43,6 +44,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
+  /** Settles once every persisted document has run once (see src/api/warm-up.ts). */
+  warmUp: Promise<WarmUpReport>;
   /** Stops accepting requests, lets in-flight ones finish (at most a grace period), then resolves. */
   stop(): Promise<void>;
 }
@@ -202,6 +205,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
   ]);
   await apollo.start();
+  const warmUp = startWarmUp({ apollo, documents: config.graphql.persistedDocuments.manifest.values(), driver: database.driver, database: database.name, log });
 
   const app = express();
   app.disable('x-powered-by');
@@ -218,8 +222,10 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(reject, healthDeadlineMs)));
     const up = await Promise.race([ping, timeout]).then(() => true, () => false);
     clearTimeout(timer);
-    if (up) response.status(200).json({ status: 'ok', database: 'up' });
-    else response.status(503).json({ status: 'unavailable', database: 'down' });
+    const warm = warmUp.isDone();
+    if (!up) response.status(503).json({ status: 'unavailable', database: 'down', warm });
+    else if (!warm) response.status(503).json({ status: 'warming', database: 'up', warm });
+    else response.status(200).json({ status: 'ok', database: 'up', warm });
   });
 
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
@@ -234,6 +240,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     bodyErrorHandler,
     refuseDeepNesting,
     persistedDocuments(config.graphql.persistedDocuments),
+    warmUp.holdRequests,
     graphqlHandler(
       apollo,
       (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
@@ -249,14 +256,18 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     url,
     port: claimed.port,
     httpServer,
+    warmUp: warmUp.done,
     stop: () => {
+      warmUp.cancel();
       dataVersion?.stop();
       return apollo.stop();
     },
   };
 }
 
-/** Claims the port and serves the API (for tests and tools that have a database already). */
+/** Claims the port and serves the API once warm (for tests and tools that have a database already). */
 export async function startHttpServer(config: Config, database: Database, log: Logger): Promise<RunningServer> {
-  return serveApi(await claimPort(config), config, database, log);
+  const server = await serveApi(await claimPort(config), config, database, log);
+  await server.warmUp;
+  return server;
 }
