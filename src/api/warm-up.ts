@@ -11,7 +11,7 @@
  * run too. An empty graph or a failed operation is logged and start-up carries on.
  */
 import type { ApolloServer } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import {
   Kind,
   parse,
@@ -31,8 +31,6 @@ import { ErrorCode } from './errors.ts';
 
 /** Transaction timeout of warm-up queries: long enough to plan the largest query on a loaded machine. */
 export const WARM_UP_QUERY_TIMEOUT_MS = 120_000;
-/** Requests that arrive during warm-up wait for it at most this long, then run cold. */
-const MAX_HOLD_MS = 60_000;
 /** Entities sampled: one per id variable of the operation with the most (a path has two). */
 const SAMPLED_ENTITIES = 4;
 /** What an id variable gets when the graph has no entity at all: the query is planned all the same. */
@@ -48,7 +46,7 @@ export interface WarmUp {
   /** Resolves once every operation has run once, or warm-up gave up; never rejects. */
   done: Promise<WarmUpReport>;
   isDone(): boolean;
-  /** Holds GraphQL requests until warm-up is done, at most MAX_HOLD_MS. */
+  /** Holds a GraphQL request for a document that has not run yet until it has. */
   holdRequests: RequestHandler;
   /** Runs no further operation (at shutdown). */
   cancel(): void;
@@ -131,74 +129,98 @@ function variablesFor({ definition }: Operation, samples: GraphSamples): Record<
   return variables;
 }
 
-async function run(settings: WarmUpSettings, isCancelled: () => boolean): Promise<WarmUpReport> {
-  const { apollo, driver, database, log } = settings;
-  const started = performance.now();
-  const report: WarmUpReport = { operations: [], ms: 0 };
-  const operations = operationsOf(settings.documents);
-  let samples: GraphSamples;
+/** Runs one operation with a context of its own; returns its error, if any. */
+async function runOperation(settings: WarmUpSettings, operation: Operation, samples: GraphSamples) {
+  const contextValue = createRequestContext({ driver: settings.driver, database: settings.database, queryTimeoutMs: WARM_UP_QUERY_TIMEOUT_MS });
   try {
-    samples = await graphSamples(new GraphReader(driver, database, WARM_UP_QUERY_TIMEOUT_MS), defaultIds(operations), SAMPLED_ENTITIES);
-  } catch (error) {
-    log.warn({ reason: (error as Error).message }, 'Warm-up skipped: the graph database does not answer');
-    return { ...report, ms: performance.now() - started };
+    const response = await settings.apollo.executeOperation(
+      { query: operation.document, operationName: operation.definition.name?.value, variables: variablesFor(operation, samples) },
+      { contextValue },
+    );
+    const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+    return errors?.[0] ? { message: errors[0].message, code: errors[0].extensions?.code } : undefined;
+  } catch (thrown) {
+    return { message: (thrown as Error).message, code: undefined };
+  } finally {
+    await contextValue.reader.close();
   }
-  if (samples.entities.length === 0) log.info('Warm-up on an empty graph: queries are planned, nested levels are not reached');
-
-  for (const operation of operations) {
-    if (isCancelled()) break;
-    const operationStarted = performance.now();
-    const contextValue = createRequestContext({ driver, database, queryTimeoutMs: WARM_UP_QUERY_TIMEOUT_MS });
-    let error: { message: string; code?: unknown } | undefined;
-    try {
-      const response = await apollo.executeOperation(
-        { query: operation.document, operationName: operation.definition.name?.value, variables: variablesFor(operation, samples) },
-        { contextValue },
-      );
-      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-      if (errors?.[0]) error = { message: errors[0].message, code: errors[0].extensions?.code };
-    } catch (thrown) {
-      error = { message: (thrown as Error).message };
-    } finally {
-      await contextValue.reader.close();
-    }
-    const ms = performance.now() - operationStarted;
-    report.operations.push({ name: operation.name, ms, ...(error ? { error: error.message } : {}) });
-    if (error) log.warn({ operation: operation.name, reason: error.message }, 'Warm-up operation failed');
-    if (error?.code === ErrorCode.SERVICE_UNAVAILABLE) {
-      log.warn('Warm-up stopped: the graph database does not answer');
-      break;
-    }
-  }
-  report.ms = performance.now() - started;
-  log.info(
-    { operations: report.operations.length, failed: report.operations.filter((operation) => operation.error).length, ms: Math.round(report.ms) },
-    'Warm-up done',
-  );
-  return report;
 }
 
-/** Starts warming up in the background; the server answers meanwhile (see `holdRequests`). */
+/** The query text of a GraphQL request, after persisted documents have put it in place. */
+function requestedDocument(request: Request): unknown {
+  return request.method === 'GET' ? new URL(request.url, 'http://api').searchParams.get('query') : (request.body as { query?: unknown } | undefined)?.query;
+}
+
+/**
+ * Starts warming up in the background. A request for a document still waiting its turn moves it
+ * to the front and waits for it alone, so a dashboard's first load waits for its own operations.
+ */
 export function startWarmUp(settings: WarmUpSettings): WarmUp {
+  const { driver, database, log } = settings;
   let finished = false;
   let cancelled = false;
-  const done = run(settings, () => cancelled)
+  let queue: Operation[] = [];
+  /** Settles once every operation of a document has run (or warm-up has ended). */
+  const warmed = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+
+  async function run(): Promise<WarmUpReport> {
+    const started = performance.now();
+    const report: WarmUpReport = { operations: [], ms: 0 };
+    queue = operationsOf(settings.documents);
+    for (const { document } of queue) {
+      if (warmed.has(document)) continue;
+      let resolve!: () => void;
+      const promise = new Promise<void>((settle) => (resolve = settle));
+      warmed.set(document, { promise, resolve });
+    }
+    let samples: GraphSamples;
+    try {
+      samples = await graphSamples(new GraphReader(driver, database, WARM_UP_QUERY_TIMEOUT_MS), defaultIds(queue), SAMPLED_ENTITIES);
+    } catch (error) {
+      log.warn({ reason: (error as Error).message }, 'Warm-up skipped: the graph database does not answer');
+      return { ...report, ms: performance.now() - started };
+    }
+    if (samples.entities.length === 0) log.info('Warm-up on an empty graph: queries are planned, nested levels are not reached');
+
+    while (queue.length > 0 && !cancelled) {
+      const operation = queue.shift()!;
+      const operationStarted = performance.now();
+      const error = await runOperation(settings, operation, samples);
+      report.operations.push({ name: operation.name, ms: performance.now() - operationStarted, ...(error ? { error: error.message } : {}) });
+      if (!queue.some((next) => next.document === operation.document)) warmed.get(operation.document)?.resolve();
+      if (error) log.warn({ operation: operation.name, reason: error.message }, 'Warm-up operation failed');
+      if (error?.code === ErrorCode.SERVICE_UNAVAILABLE) {
+        log.warn('Warm-up stopped: the graph database does not answer');
+        break;
+      }
+    }
+    report.ms = performance.now() - started;
+    log.info(
+      { operations: report.operations.length, failed: report.operations.filter((operation) => operation.error).length, ms: Math.round(report.ms) },
+      'Warm-up done',
+    );
+    return report;
+  }
+
+  const done = run()
     .catch((error: Error): WarmUpReport => {
-      settings.log.warn({ reason: error.message }, 'Warm-up failed');
+      log.warn({ reason: error.message }, 'Warm-up failed');
       return { operations: [], ms: 0 };
     })
-    .finally(() => (finished = true));
+    .finally(() => {
+      finished = true;
+      // Whatever did not run, requests for it run cold rather than wait.
+      for (const { resolve } of warmed.values()) resolve();
+    });
   return {
     done,
     isDone: () => finished,
-    holdRequests: (_request, _response, next) => {
-      if (finished) return next();
-      let timer: NodeJS.Timeout | undefined;
-      const held = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_HOLD_MS)));
-      void Promise.race([done, held]).then(() => {
-        clearTimeout(timer);
-        next();
-      });
+    holdRequests: (request, _response, next) => {
+      const document = requestedDocument(request);
+      const waiting = typeof document === 'string' && !finished ? warmed.get(document) : undefined;
+      if (!waiting) return next();
+      queue = [...queue.filter((operation) => operation.document === document), ...queue.filter((operation) => operation.document !== document)];
+      void waiting.promise.then(() => next());
     },
     cancel: () => (cancelled = true),
   };
