@@ -23,10 +23,23 @@ export interface ServerCheck {
   summaries: Record<ServerName, string>;
 }
 
+/**
+ * The first request of an operation after a fresh start of Neo4j and the servers, in ms. Ours has
+ * warmed up by then (`src/api/warm-up.ts`); `oursWithoutWarmUp` is what the same operation took in
+ * that warm-up, which is what its first request would cost without one (null: not warmed).
+ */
+export interface ColdStart extends Record<ServerName, number> {
+  oursWithoutWarmUp: number | null;
+}
+
 /** What `bench/serve.ts` prints, after READY_PREFIX, once its servers answer. */
 export interface ServersReady {
   urls: Record<ServerName, string>;
   checks: ServerCheck[];
+  /** Per operation name. */
+  cold: Record<string, ColdStart>;
+  /** How long our warm-up took, in ms. */
+  warmUpMs: number;
 }
 
 export const READY_PREFIX = 'BENCH_READY ';
@@ -35,6 +48,7 @@ export interface ResultRow extends Record<ServerName, ServerResult> {
   operation: string;
   articles: number;
   concurrency: number;
+  cold: ColdStart;
 }
 
 /** Nearest-rank percentile of ascending `sorted` values; NaN when there are none. */
@@ -77,6 +91,21 @@ export function resultsTable(rows: readonly ResultRow[]): string {
       formatNumber(ratio(row.ours.rps, row.raw.rps), 2),
       formatNumber(ratio(row.ours.rps, row.neo4jGraphql.rps), 2),
       `${row.ours.roundTrips}/${row.raw.roundTrips}/${row.neo4jGraphql.roundTrips}`,
+    ]),
+  );
+}
+
+/** First requests after a fresh start: ours after its warm-up and without one, and the other two servers. */
+export function coldTable(rows: readonly ResultRow[]): string {
+  return formatTable(
+    ['operation', 'N', 'ours first request', 'ours without warm-up', 'raw first request', 'neo4jGraphql first request'],
+    rows.map((row) => [
+      row.operation,
+      String(row.articles),
+      formatNumber(row.cold.ours),
+      formatNumber(row.cold.oursWithoutWarmUp ?? Number.NaN),
+      formatNumber(row.cold.raw),
+      formatNumber(row.cold.neo4jGraphql),
     ]),
   );
 }
