@@ -6,6 +6,10 @@
  * busy machine, and a query killed while planning leaves no plan behind, so warm-up queries get a
  * long timeout of their own. They run in-process, so no client's budget is charged.
  *
+ * The server answers meanwhile: `/health` says `warm: false`, and a request for a document that
+ * has not run yet waits for it (it is moved to the front), rather than planning it a second time
+ * under the short production timeout; other requests are not held.
+ *
  * Variables are the operations' defaults (what a dashboard sends first), except ids the graph does
  * not hold: those, and ids without a default, are replaced by ids from the graph, so nested levels
  * run too. An empty graph or a failed operation is logged and start-up carries on.

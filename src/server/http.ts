@@ -223,9 +223,8 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     const up = await Promise.race([ping, timeout]).then(() => true, () => false);
     clearTimeout(timer);
     const warm = warmUp.isDone();
-    if (!up) response.status(503).json({ status: 'unavailable', database: 'down', warm });
-    else if (!warm) response.status(503).json({ status: 'warming', database: 'up', warm });
-    else response.status(200).json({ status: 'ok', database: 'up', warm });
+    if (up) response.status(200).json({ status: 'ok', database: 'up', warm });
+    else response.status(503).json({ status: 'unavailable', database: 'down', warm });
   });
 
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
@@ -265,9 +264,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   };
 }
 
-/** Claims the port and serves the API once warm (for tests and tools that have a database already). */
+/** Claims the port and serves the API (for tests and tools that have a database already). */
 export async function startHttpServer(config: Config, database: Database, log: Logger): Promise<RunningServer> {
-  const server = await serveApi(await claimPort(config), config, database, log);
-  await server.warmUp;
-  return server;
+  return serveApi(await claimPort(config), config, database, log);
 }
