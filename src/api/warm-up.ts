@@ -12,7 +12,9 @@
  *
  * Variables are the operations' defaults (what a dashboard sends first), except ids the graph does
  * not hold: those, and ids without a default, are replaced by ids from the graph, so nested levels
- * run too. An empty graph or a failed operation is logged and start-up carries on.
+ * run too. An operation with optional id filters (`claims(speakerId:)`) runs a second time without
+ * them, since a filter left out is another query. An empty graph or a failed operation is logged
+ * and start-up carries on.
  */
 import type { ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
@@ -34,15 +36,15 @@ import { createRequestContext } from './context.ts';
 import { ErrorCode } from './errors.ts';
 
 /** Transaction timeout of warm-up queries: long enough to plan the largest query on a loaded machine. */
-export const WARM_UP_QUERY_TIMEOUT_MS = 120_000;
+const WARM_UP_QUERY_TIMEOUT_MS = 120_000;
 /** Entities sampled: one per id variable of the operation with the most (a path has two). */
 const SAMPLED_ENTITIES = 4;
 /** What an id variable gets when the graph has no entity at all: the query is planned all the same. */
 const NO_ENTITY = 'no-such-entity';
 
 export interface WarmUpReport {
-  /** Each operation's run, in order; `ms` is what its first request would have cost a client. */
-  operations: { name: string; ms: number; error?: string }[];
+  /** Each run of an operation, in order; `ms` is what its first request would have cost a client. */
+  operations: { name: string; variables: Record<string, unknown>; ms: number; error?: string }[];
   ms: number;
 }
 
@@ -69,20 +71,23 @@ interface Operation {
   name: string;
   document: string;
   definition: OperationDefinitionNode;
-}
-
-function operationsOf(documents: Iterable<string>): Operation[] {
-  return [...new Set(documents)].flatMap((document) =>
-    parse(document).definitions.flatMap((definition, index) =>
-      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query'
-        ? [{ name: definition.name?.value ?? `anonymous operation ${index + 1}`, document, definition }]
-        : [],
-    ),
-  );
+  /** Its optional id variables are null. */
+  withoutIdFilters: boolean;
 }
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 const isIdVariable = (definition: VariableDefinitionNode) => definition.type.kind !== Kind.LIST_TYPE && namedType(definition.type) === 'ID';
+const isIdFilter = (definition: VariableDefinitionNode) => isIdVariable(definition) && definition.type.kind !== Kind.NON_NULL_TYPE;
+
+function operationsOf(documents: Iterable<string>): Operation[] {
+  return [...new Set(documents)].flatMap((document) =>
+    parse(document).definitions.flatMap((definition, index) => {
+      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return [];
+      const operation = { name: definition.name?.value ?? `anonymous operation ${index + 1}`, document, definition, withoutIdFilters: false };
+      return definition.variableDefinitions?.some(isIdFilter) ? [operation, { ...operation, withoutIdFilters: true }] : [operation];
+    }),
+  );
+}
 
 /** Variables passed to `article(id:)`: they need an article's id rather than an entity's. */
 function articleVariables(definition: OperationDefinitionNode): Set<string> {
@@ -108,7 +113,7 @@ const defaultIds = (operations: Operation[]) =>
   );
 
 /** A representative value for each variable the operation needs; see the module comment. */
-function variablesFor({ definition }: Operation, samples: GraphSamples): Record<string, unknown> {
+function variablesFor({ definition, withoutIdFilters }: Operation, samples: GraphSamples): Record<string, unknown> {
   const articles = articleVariables(definition);
   const entities = samples.entities.map((entity) => entity.id);
   let nextEntity = 0;
@@ -117,7 +122,9 @@ function variablesFor({ definition }: Operation, samples: GraphSamples): Record<
   for (const variable of definition.variableDefinitions ?? []) {
     const name = variable.variable.name.value;
     const value = variable.defaultValue ? valueFromASTUntyped(variable.defaultValue) : undefined;
-    if (isIdVariable(variable)) {
+    if (withoutIdFilters && isIdFilter(variable)) {
+      variables[name] = null;
+    } else if (isIdVariable(variable)) {
       variables[name] = typeof value === 'string' && samples.existingIds.has(value) ? value : sampleId(name);
     } else if (value !== undefined) {
       variables[name] = value;
@@ -134,11 +141,11 @@ function variablesFor({ definition }: Operation, samples: GraphSamples): Record<
 }
 
 /** Runs one operation with a context of its own; returns its error, if any. */
-async function runOperation(settings: WarmUpSettings, operation: Operation, samples: GraphSamples) {
+async function runOperation(settings: WarmUpSettings, operation: Operation, variables: Record<string, unknown>) {
   const contextValue = createRequestContext({ driver: settings.driver, database: settings.database, queryTimeoutMs: WARM_UP_QUERY_TIMEOUT_MS });
   try {
     const response = await settings.apollo.executeOperation(
-      { query: operation.document, operationName: operation.definition.name?.value, variables: variablesFor(operation, samples) },
+      { query: operation.document, operationName: operation.definition.name?.value, variables },
       { contextValue },
     );
     const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -189,8 +196,9 @@ export function startWarmUp(settings: WarmUpSettings): WarmUp {
     while (queue.length > 0 && !cancelled) {
       const operation = queue.shift()!;
       const operationStarted = performance.now();
-      const error = await runOperation(settings, operation, samples);
-      report.operations.push({ name: operation.name, ms: performance.now() - operationStarted, ...(error ? { error: error.message } : {}) });
+      const variables = variablesFor(operation, samples);
+      const error = await runOperation(settings, operation, variables);
+      report.operations.push({ name: operation.name, variables, ms: performance.now() - operationStarted, ...(error ? { error: error.message } : {}) });
       if (!queue.some((next) => next.document === operation.document)) warmed.get(operation.document)?.resolve();
       if (error) log.warn({ operation: operation.name, reason: error.message }, 'Warm-up operation failed');
       if (error?.code === ErrorCode.SERVICE_UNAVAILABLE) {
