@@ -1,5 +1,6 @@
 /** Pure helpers of the benchmark report: percentiles, ratios, tables, target checks and the chart. */
 import { Kind, parse, type SelectionSetNode } from 'graphql';
+import type { WarmUpReport } from '../src/api/warm-up.ts';
 
 /** Our API, the raw-Cypher floor, and @neo4j/graphql. */
 export const SERVERS = ['ours', 'raw', 'neo4jGraphql'] as const;
@@ -38,8 +39,10 @@ export interface ServersReady {
   checks: ServerCheck[];
   /** Per operation name. */
   cold: Record<string, ColdStart>;
-  /** How long our warm-up took, in ms. */
-  warmUpMs: number;
+  /** First requests that failed (a timeout, say). */
+  coldFailures: string[];
+  /** Our warm-up: each run and its time. */
+  warmUp: WarmUpReport;
 }
 
 export const READY_PREFIX = 'BENCH_READY ';

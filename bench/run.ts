@@ -23,6 +23,7 @@ import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED } from './corpus.ts';
 import { BENCH_DIR, connectionOf, graphCounts, openLoadedDatabase, type GraphCounts, type LoadResult } from './database.ts';
+import type { WarmUpReport } from '../src/api/warm-up.ts';
 import { describeMachine, machine } from './machine.ts';
 import { benchRequest, OPERATIONS, pickParameters, type BenchParameters } from './operations.ts';
 import {
@@ -157,8 +158,10 @@ interface SizeMeta {
   load: LoadResult | null;
   parameters: BenchParameters;
   checks: ServerCheck[];
-  /** How long our API's warm-up took before it answered (ms). */
-  warmUpMs: number;
+  /** Our API's warm-up before the first requests: each run and its time (ms). */
+  warmUp: WarmUpReport;
+  /** First requests after the fresh start that failed. */
+  coldFailures: string[];
   /** Operations whose servers summarised their answers differently: not the same data. */
   mismatches: string[];
   failures: { operation: string; server: ServerName; failures: number }[];
@@ -194,10 +197,12 @@ function save(): void {
     '',
     resultsTable(rows),
     '',
-    `First request of each operation after a fresh start of Neo4j and the servers (ms; ours after its warm-up of ${sizesMeta.map((size) => `${(size.warmUpMs / 1000).toFixed(1)} s at N=${size.articles}`).join(', ')}):`,
+    `First request of each operation after a fresh start of Neo4j and the servers (ms; ours after its warm-up of ${sizesMeta.map((size) => `${(size.warmUp.ms / 1000).toFixed(1)} s at N=${size.articles}`).join(', ')}):`,
     '',
     coldTable(rows),
     '',
+    ...sizesMeta.flatMap((size) => size.coldFailures.map((failure) => `- First request failed at N=${size.articles}: ${failure}`)),
+    ...(sizesMeta.some((size) => size.coldFailures.length > 0) ? [''] : []),
     ...(latencyGrowth(rows).length > 0 ? ['p50 growth with graph size:', '', growthTable(latencyGrowth(rows)), ''] : []),
     ...(misses.length > 0 ? ['Missed targets:', '', ...misses.map((miss) => `- ${miss}`), ''] : ['All targets met.', '']),
     ...(failures.length > 0 ? ['Failed requests (their latencies are in the numbers):', '', ...failures.map((line) => `- ${line}`), ''] : []),
@@ -220,7 +225,7 @@ for (const articles of sizes) {
     const counts = await graphCounts(database.driver, database.name);
     log(`n=${articles}: ${counts.nodes} nodes, ${counts.relationships} relationships; parameters ${JSON.stringify(parameters)}`);
     const servers = await startServers(connectionOf(database), parameters);
-    const size: SizeMeta = { articles, counts, load, parameters, checks: servers.ready.checks, warmUpMs: servers.ready.warmUpMs, mismatches: [], failures: [], byCount: [], loadAverage: {} };
+    const size: SizeMeta = { articles, counts, load, parameters, checks: servers.ready.checks, warmUp: servers.ready.warmUp, coldFailures: servers.ready.coldFailures, mismatches: [], failures: [], byCount: [], loadAverage: {} };
     sizesMeta.push(size);
     try {
       for (const check of size.checks) {

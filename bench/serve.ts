@@ -69,10 +69,14 @@ const urls: Record<ServerName, string> = { ours: ours.url.replace('//localhost:'
 /** The operation name of a document: what the warm-up report calls it. */
 const operationName = (query: string) => /^\s*query\s+(\w+)/.exec(query)?.[1];
 
-/** Times the first request of every operation on every server; ours has warmed up, the others have not. */
-async function firstRequests(): Promise<Record<string, ColdStart>> {
+/**
+ * Times the first request of every operation on every server; ours has warmed up, the others have
+ * not. A failed first request (a timeout) is timed too, and listed.
+ */
+async function firstRequests(): Promise<{ cold: Record<string, ColdStart>; coldFailures: string[] }> {
   const warmUp = await ours.warmUp;
   const cold: Record<string, ColdStart> = {};
+  const coldFailures: string[] = [];
   for (const operation of OPERATIONS) {
     const warmed = warmUp.operations.find((run) => run.name === operationName(operation.ours.query) && !run.error);
     const firstMs = {} as Record<ServerName, number>;
@@ -80,12 +84,17 @@ async function firstRequests(): Promise<Record<string, ColdStart>> {
       const { url, body } = benchRequest(server, operation, parameters, urls[server]);
       const started = performance.now();
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      summarize(server, operation, (await response.json()) as Parameters<typeof summarize>[2]);
+      const answer = (await response.json()) as Parameters<typeof summarize>[2];
       firstMs[server] = performance.now() - started;
+      try {
+        summarize(server, operation, answer);
+      } catch (error) {
+        coldFailures.push((error as Error).message);
+      }
     }
     cold[operation.name] = { ...firstMs, oursWithoutWarmUp: warmed?.ms ?? null };
   }
-  return cold;
+  return { cold, coldFailures };
 }
 
 /** Sends every operation once to every server; counts what each request cost in queries. */
@@ -106,10 +115,10 @@ async function checkAll(): Promise<ServerCheck[]> {
 }
 
 // The first requests also pay one-off queries (@neo4j/graphql checks the database version once).
-const cold = await firstRequests();
+const { cold, coldFailures } = await firstRequests();
 const checks = await checkAll();
-const { ms: warmUpMs } = await ours.warmUp;
-console.log(`${READY_PREFIX}${JSON.stringify({ urls, checks, cold, warmUpMs } satisfies ServersReady)}`);
+const warmUp = await ours.warmUp;
+console.log(`${READY_PREFIX}${JSON.stringify({ urls, checks, cold, coldFailures, warmUp } satisfies ServersReady)}`);
 
 process.stdin.resume();
 process.stdin.on('end', async () => {
