@@ -19,10 +19,15 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
 import {
+  buildSchema,
+  isNonNullType,
   Kind,
   parse,
+  TypeInfo,
   valueFromASTUntyped,
   visit,
+  visitWithTypeInfo,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type TypeNode,
   type VariableDefinitionNode,
@@ -34,6 +39,7 @@ import { graphSamples, type GraphSamples } from '../graph/samples.ts';
 import type { ApiContext } from './apollo.ts';
 import { createRequestContext } from './context.ts';
 import { ErrorCode } from './errors.ts';
+import { loadTypeDefs } from './schema.ts';
 
 /** Transaction timeout of warm-up queries: long enough to plan the largest query on a loaded machine. */
 const WARM_UP_QUERY_TIMEOUT_MS = 120_000;
@@ -71,20 +77,44 @@ interface Operation {
   name: string;
   document: string;
   definition: OperationDefinitionNode;
-  /** Its optional id variables are null. */
-  withoutIdFilters: boolean;
+  /** Optional id variables left null in this run. */
+  idFilters: Set<string>;
 }
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 const isIdVariable = (definition: VariableDefinitionNode) => definition.type.kind !== Kind.LIST_TYPE && namedType(definition.type) === 'ID';
-const isIdFilter = (definition: VariableDefinitionNode) => isIdVariable(definition) && definition.type.kind !== Kind.NON_NULL_TYPE;
+
+/** Variables passed to an argument that may not be null: they cannot be left out. */
+function requiredVariables(schema: GraphQLSchema, definition: OperationDefinitionNode): Set<string> {
+  const names = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    definition,
+    visitWithTypeInfo(typeInfo, {
+      Argument(argument) {
+        if (argument.value.kind === Kind.VARIABLE && isNonNullType(typeInfo.getInputType())) names.add(argument.value.name.value);
+      },
+    }),
+  );
+  return names;
+}
+
+/** Optional id variables that only filter: null is a valid value for each of their uses. */
+const idFilters = (schema: GraphQLSchema, definition: OperationDefinitionNode) => {
+  const required = requiredVariables(schema, definition);
+  return (definition.variableDefinitions ?? []).filter(
+    (variable) => isIdVariable(variable) && variable.type.kind !== Kind.NON_NULL_TYPE && !required.has(variable.variable.name.value),
+  );
+};
 
 function operationsOf(documents: Iterable<string>): Operation[] {
+  const schema = buildSchema(loadTypeDefs());
   return [...new Set(documents)].flatMap((document) =>
     parse(document).definitions.flatMap((definition, index) => {
       if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return [];
-      const operation = { name: definition.name?.value ?? `anonymous operation ${index + 1}`, document, definition, withoutIdFilters: false };
-      return definition.variableDefinitions?.some(isIdFilter) ? [operation, { ...operation, withoutIdFilters: true }] : [operation];
+      const operation = { name: definition.name?.value ?? `anonymous operation ${index + 1}`, document, definition, idFilters: new Set<string>() };
+      const filters = idFilters(schema, definition).map((variable) => variable.variable.name.value);
+      return filters.length > 0 ? [operation, { ...operation, idFilters: new Set(filters) }] : [operation];
     }),
   );
 }
@@ -113,7 +143,7 @@ const defaultIds = (operations: Operation[]) =>
   );
 
 /** A representative value for each variable the operation needs; see the module comment. */
-function variablesFor({ definition, withoutIdFilters }: Operation, samples: GraphSamples): Record<string, unknown> {
+function variablesFor({ definition, idFilters: nullIds }: Operation, samples: GraphSamples): Record<string, unknown> {
   const articles = articleVariables(definition);
   const entities = samples.entities.map((entity) => entity.id);
   let nextEntity = 0;
@@ -122,7 +152,7 @@ function variablesFor({ definition, withoutIdFilters }: Operation, samples: Grap
   for (const variable of definition.variableDefinitions ?? []) {
     const name = variable.variable.name.value;
     const value = variable.defaultValue ? valueFromASTUntyped(variable.defaultValue) : undefined;
-    if (withoutIdFilters && isIdFilter(variable)) {
+    if (nullIds.has(name)) {
       variables[name] = null;
     } else if (isIdVariable(variable)) {
       variables[name] = typeof value === 'string' && samples.existingIds.has(value) ? value : sampleId(name);
