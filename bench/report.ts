@@ -1,5 +1,6 @@
 /** Pure helpers of the benchmark report: percentiles, ratios, tables, target checks and the chart. */
 import { Kind, parse, type SelectionSetNode } from 'graphql';
+import type { WarmUpReport } from '../src/api/warm-up.ts';
 
 /** Our API, the raw-Cypher floor, and @neo4j/graphql. */
 export const SERVERS = ['ours', 'raw', 'neo4jGraphql'] as const;
@@ -23,10 +24,25 @@ export interface ServerCheck {
   summaries: Record<ServerName, string>;
 }
 
+/**
+ * The first request of an operation after a fresh start of Neo4j and the servers, in ms. Ours has
+ * warmed up by then (`src/api/warm-up.ts`); `oursWithoutWarmUp` is what the same operation took in
+ * that warm-up, which is what its first request would cost without one (null: not warmed).
+ */
+export interface ColdStart extends Record<ServerName, number> {
+  oursWithoutWarmUp: number | null;
+}
+
 /** What `bench/serve.ts` prints, after READY_PREFIX, once its servers answer. */
 export interface ServersReady {
   urls: Record<ServerName, string>;
   checks: ServerCheck[];
+  /** Per operation name. */
+  cold: Record<string, ColdStart>;
+  /** First requests that failed (a timeout, say). */
+  coldFailures: string[];
+  /** Our warm-up: each run and its time. */
+  warmUp: WarmUpReport;
 }
 
 export const READY_PREFIX = 'BENCH_READY ';
@@ -35,6 +51,7 @@ export interface ResultRow extends Record<ServerName, ServerResult> {
   operation: string;
   articles: number;
   concurrency: number;
+  cold: ColdStart;
 }
 
 /** Nearest-rank percentile of ascending `sorted` values; NaN when there are none. */
@@ -77,6 +94,21 @@ export function resultsTable(rows: readonly ResultRow[]): string {
       formatNumber(ratio(row.ours.rps, row.raw.rps), 2),
       formatNumber(ratio(row.ours.rps, row.neo4jGraphql.rps), 2),
       `${row.ours.roundTrips}/${row.raw.roundTrips}/${row.neo4jGraphql.roundTrips}`,
+    ]),
+  );
+}
+
+/** First requests after a fresh start: ours after its warm-up and without one, and the other two servers. */
+export function coldTable(rows: readonly ResultRow[]): string {
+  return formatTable(
+    ['operation', 'N', 'ours first request', 'ours without warm-up', 'raw first request', 'neo4jGraphql first request'],
+    rows.map((row) => [
+      row.operation,
+      String(row.articles),
+      formatNumber(row.cold.ours),
+      formatNumber(row.cold.oursWithoutWarmUp ?? Number.NaN),
+      formatNumber(row.cold.raw),
+      formatNumber(row.cold.neo4jGraphql),
     ]),
   );
 }

@@ -9,7 +9,9 @@
  * servers in a child process (`bench/serve.ts`), then every operation against every server with
  * autocannon at a fixed concurrency. Each measurement is split in two halves run in opposite server
  * order (ours, raw, @neo4j/graphql, then back), so background load drifting during the run weighs
- * on all three alike. Writes `bench/results/<timestamp>.json` (the rows), `.meta.json` (machine,
+ * on all three alike. Before that, the first request of every operation after the fresh start is
+ * timed on each server (ours after its warm-up, see `bench/serve.ts`): the rows' `cold`. Writes
+ * `bench/results/<timestamp>.json` (the rows), `.meta.json` (machine,
  * graph sizes, parameters, checks), `.md` (the tables) and `.svg` (p50 against graph size).
  */
 import { spawn } from 'node:child_process';
@@ -21,9 +23,11 @@ import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED } from './corpus.ts';
 import { BENCH_DIR, connectionOf, graphCounts, openLoadedDatabase, type GraphCounts, type LoadResult } from './database.ts';
+import type { WarmUpReport } from '../src/api/warm-up.ts';
 import { describeMachine, machine } from './machine.ts';
 import { benchRequest, OPERATIONS, pickParameters, type BenchParameters } from './operations.ts';
 import {
+  coldTable,
   growthTable,
   latencyChartSvg,
   latencyGrowth,
@@ -154,6 +158,10 @@ interface SizeMeta {
   load: LoadResult | null;
   parameters: BenchParameters;
   checks: ServerCheck[];
+  /** Our API's warm-up before the first requests: each run and its time (ms). */
+  warmUp: WarmUpReport;
+  /** First requests after the fresh start that failed. */
+  coldFailures: string[];
   /** Operations whose servers summarised their answers differently: not the same data. */
   mismatches: string[];
   failures: { operation: string; server: ServerName; failures: number }[];
@@ -189,6 +197,12 @@ function save(): void {
     '',
     resultsTable(rows),
     '',
+    `First request of each operation after a fresh start of Neo4j and the servers (ms; ours after its warm-up of ${sizesMeta.map((size) => `${(size.warmUp.ms / 1000).toFixed(1)} s at N=${size.articles}`).join(', ')}):`,
+    '',
+    coldTable(rows),
+    '',
+    ...sizesMeta.flatMap((size) => size.coldFailures.map((failure) => `- First request failed at N=${size.articles}: ${failure}`)),
+    ...(sizesMeta.some((size) => size.coldFailures.length > 0) ? [''] : []),
     ...(latencyGrowth(rows).length > 0 ? ['p50 growth with graph size:', '', growthTable(latencyGrowth(rows)), ''] : []),
     ...(misses.length > 0 ? ['Missed targets:', '', ...misses.map((miss) => `- ${miss}`), ''] : ['All targets met.', '']),
     ...(failures.length > 0 ? ['Failed requests (their latencies are in the numbers):', '', ...failures.map((line) => `- ${line}`), ''] : []),
@@ -211,7 +225,7 @@ for (const articles of sizes) {
     const counts = await graphCounts(database.driver, database.name);
     log(`n=${articles}: ${counts.nodes} nodes, ${counts.relationships} relationships; parameters ${JSON.stringify(parameters)}`);
     const servers = await startServers(connectionOf(database), parameters);
-    const size: SizeMeta = { articles, counts, load, parameters, checks: servers.ready.checks, mismatches: [], failures: [], byCount: [], loadAverage: {} };
+    const size: SizeMeta = { articles, counts, load, parameters, checks: servers.ready.checks, warmUp: servers.ready.warmUp, coldFailures: servers.ready.coldFailures, mismatches: [], failures: [], byCount: [], loadAverage: {} };
     sizesMeta.push(size);
     try {
       for (const check of size.checks) {
@@ -247,7 +261,15 @@ for (const articles of sizes) {
             roundTrips: check.roundTrips[server],
           };
         };
-        const row: ResultRow = { operation: operation.name, articles, concurrency: options.concurrency, ours: result('ours'), raw: result('raw'), neo4jGraphql: result('neo4jGraphql') };
+        const row: ResultRow = {
+          operation: operation.name,
+          articles,
+          concurrency: options.concurrency,
+          ours: result('ours'),
+          raw: result('raw'),
+          neo4jGraphql: result('neo4jGraphql'),
+          cold: servers.ready.cold[operation.name]!,
+        };
         rows.push(row);
         log(
           `n=${articles} ${operation.name}: ${SERVERS.map((server) => `${server} ${row[server].rps.toFixed(1)} rps p50 ${row[server].p50.toFixed(1)} ms`).join(', ')}`,

@@ -1,15 +1,15 @@
-/** Apollo Server with its limits (GraphQL Armor, cost, fairness), cache hints, error mapping and landing page. */
+/** Apollo Server with its limits (GraphQL Armor, cost, fairness), cache policy, error mapping and landing page. */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env.ts';
+import { cachePolicyPlugin } from './cache-policy.ts';
 import type { RequestContext } from './context.ts';
 import { costLimitPlugin } from './cost-limit.ts';
 import { createErrorFormatter, ErrorCode } from './errors.ts';
@@ -85,8 +85,10 @@ export function createApolloServer(config: Config, extraPlugins: ApolloServerPlu
       // Records each operation's cost, for the fairness plugin among the extra ones to charge.
       costLimitPlugin(limits.maxCost),
       responseSizeLimitPlugin(limits.maxResponseBytes),
-      // After the size limit, so a response it replaces with an error gets no-store.
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.caching.defaultMaxAgeSeconds }),
+      // After the size limit, so a response it replaces with an error gets no-store. It replaces
+      // Apollo's own plugin, which would run a hook on every field.
+      cachePolicyPlugin(config.graphql.caching.defaultMaxAgeSeconds),
+      ApolloServerPluginCacheControlDisabled(),
       readTransactionPlugin,
       landingPage,
       ...extraPlugins,

@@ -21,6 +21,7 @@ import { clientAddress, createFairness } from '../api/fairness.ts';
 import { persistedDocuments } from '../api/persisted-documents.ts';
 import { responseCachePlugin } from '../api/response-cache.ts';
 import { openSharedState } from '../api/shared-state.ts';
+import { startWarmUp, type WarmUpReport } from '../api/warm-up.ts';
 import type { Database } from '../db/database.ts';
 import { readDataVersion } from '../graph/data-version.ts';
 import { GraphReader } from '../graph/reader.ts';
@@ -44,6 +45,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
+  /** Settles once every persisted document has run once (see src/api/warm-up.ts). */
+  warmUp: Promise<WarmUpReport>;
   /** Stops accepting requests, lets in-flight ones finish (within their own deadline), then resolves. */
   stop(): Promise<void>;
 }
@@ -243,6 +246,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: requestDeadlineMs }),
   ], shared.apqCache);
   await apollo.start();
+  const warmUp = startWarmUp({ apollo, documents: config.graphql.persistedDocuments.manifest.values(), driver: database.driver, database: database.name, log });
 
   const app = express();
   app.disable('x-powered-by');
@@ -260,8 +264,9 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(reject, healthDeadlineMs)));
     const up = await Promise.race([ping, timeout]).then(() => true, () => false);
     clearTimeout(timer);
-    if (up) response.status(200).json({ status: 'ok', database: 'up' });
-    else response.status(503).json({ status: 'unavailable', database: 'down' });
+    const warm = warmUp.isDone();
+    if (up) response.status(200).json({ status: 'ok', database: 'up', warm });
+    else response.status(503).json({ status: 'unavailable', database: 'down', warm });
   });
 
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
@@ -276,6 +281,7 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     bodyErrorHandler,
     refuseDeepNesting,
     persistedDocuments(config.graphql.persistedDocuments, config.graphql.limits.maxTokens),
+    warmUp.holdRequests,
     graphqlHandler(
       apollo,
       (request) => ({ ...createRequestContext(contextSettings), clientAddress: clientAddress(request) }),
@@ -291,7 +297,9 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
     url,
     port: claimed.port,
     httpServer,
+    warmUp: warmUp.done,
     stop: async () => {
+      warmUp.cancel();
       await apollo.stop();
       await shared.close();
     },

@@ -24,7 +24,7 @@ describe('the running server', () => {
   it('answers /health with the database status', async () => {
     const response = await fetch(`${api.baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up', warm: expect.any(Boolean) });
   });
 
   it('answers a GraphQL query over HTTP from the seeded graph', async () => {

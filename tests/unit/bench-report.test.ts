@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coldTable,
   formatTable,
   latencyChartSvg,
   latencyGrowth,
@@ -14,7 +15,7 @@ import {
 const result = (rps: number, p50: number, roundTrips = 1): ServerResult => ({ rps, p50, p95: p50 * 2, p99: p50 * 3, roundTrips });
 
 function row(operation: string, articles: number, ours: ServerResult, raw: ServerResult, neo4jGraphql: ServerResult): ResultRow {
-  return { operation, articles, concurrency: 8, ours, raw, neo4jGraphql };
+  return { operation, articles, concurrency: 8, ours, raw, neo4jGraphql, cold: { ours: 12.5, oursWithoutWarmUp: 4_321, raw: 800, neo4jGraphql: 2_000 } };
 }
 
 describe('benchmark report helpers', () => {
@@ -31,6 +32,15 @@ describe('benchmark report helpers', () => {
   it('divides only by positive numbers', () => {
     expect(ratio(3, 4)).toBe(0.75);
     expect(ratio(3, 0)).toBeNaN();
+  });
+
+  it('tabulates first requests after a fresh start, with a dash where ours was not warmed', () => {
+    const warmed = row('search', 1000, result(10, 5), result(10, 5), result(10, 5));
+    const unwarmed = { ...warmed, cold: { ...warmed.cold, oursWithoutWarmUp: null } };
+    expect(coldTable([warmed, unwarmed]).split('\n').slice(2)).toEqual([
+      '| search    | 1000 | 12.5               | 4321                 | 800               | 2000                       |',
+      '| search    | 1000 | 12.5               | –                    | 800               | 2000                       |',
+    ]);
   });
 
   it('pads Markdown tables to the widest cell', () => {
