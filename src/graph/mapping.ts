@@ -83,6 +83,16 @@ type DateFields = z.output<z.ZodObject<typeof dateFields>>;
 
 /** What a fact node's reports say together, as the writer consolidated them. */
 const CORROBORATION_PROPERTIES = '.weakestCertainty, .articleCount, .sourceCount, .datesDisagree, .dateArticleId';
+/** What a dated fact's reports say together, read back from `CORROBORATION_PROPERTIES` and its reports. */
+const datedFact = (row: DateFields & z.output<z.ZodObject<typeof corroborationFields>> & { reports: ReportRecord[] }) => ({
+  date: toDate(row, row.dateArticleId),
+  datesDisagree: row.datesDisagree,
+  weakestCertainty: row.weakestCertainty,
+  articleCount: row.articleCount,
+  sourceCount: row.sourceCount,
+  reports: row.reports,
+});
+
 const corroborationFields = {
   weakestCertainty: certainty,
   articleCount: z.number().int(),
@@ -431,12 +441,7 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
           },
     about: row.about,
     evidence: row.evidence,
-    date: toDate(row, row.dateArticleId),
-    datesDisagree: row.datesDisagree,
-    weakestCertainty: row.weakestCertainty,
-    articleCount: row.articleCount,
-    sourceCount: row.sourceCount,
-    reports: row.reports,
+    ...datedFact(row),
   }));
 
 export const deploymentProjection = (variable: string) => `${variable} {
@@ -478,12 +483,7 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     troops: row.troops,
     mission: row.mission,
     evidence: row.evidence,
-    date: toDate(row, row.dateArticleId),
-    datesDisagree: row.datesDisagree,
-    weakestCertainty: row.weakestCertainty,
-    articleCount: row.articleCount,
-    sourceCount: row.sourceCount,
-    reports: row.reports,
+    ...datedFact(row),
   }));
 
 export const articleProjection = (variable: string) => `${variable} {.id, .title, .text, .publishedAt, .source}`;
