@@ -68,7 +68,7 @@ beforeAll(async () => {
   await removeArticle(api.database.driver, api.database.name, ARTICLE_ID);
   folder = mkdtempSync(path.join(tmpdir(), 'newsgraph-caching-'));
   mkdirSync(path.join(folder, 'registry'));
-  copyFileSync(path.join(REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
+  copyFileSync(path.join(FIXTURE_DIR, REGISTRY_FILE), path.join(folder, REGISTRY_FILE));
   const text = 'Kazakhstan was polled.\n';
   writeFileSync(path.join(folder, `${ARTICLE_ID}.txt`), text);
   writeFileSync(

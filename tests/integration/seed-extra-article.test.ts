@@ -92,6 +92,8 @@ const EXTRA_ANNOTATION = {
 const WITH_EXTRA_FACTS: Record<string, { variables: Record<string, unknown>; shows: string }> = {
   ArticleEvidence: { variables: { id: EXTRA_ID }, shows: 'extra-seitkali-accuses-looters' },
   CasualtyFigures: { variables: { metric: 'INJURED' }, shows: 'extra-injured-40' },
+  ArticleList: { variables: { first: 100 }, shows: EXTRA_ID },
+  ArticleText: { variables: { id: EXTRA_ID }, shows: EXTRA_ID },
   ClaimsBySpeaker: { variables: { speakerId: 'extra-dana-seitkali' }, shows: 'extra-seitkali-accuses-looters' },
   ClaimsNetwork: { variables: { id: 'extra-dana-seitkali' }, shows: 'extra-almaty-vigil' },
   DeploymentTotals: { variables: { destinationId: 'kazakhstan' }, shows: 'russia' },
