@@ -29,8 +29,11 @@ const options = new Command('bench:fairness')
   // dashboard polls; the budget must let it through, or the run measures its own 429s.
   .option('--budget <cost>', 'RATE_LIMIT_COST (per 60 s) for the run', '10000000')
   .option('--data-dir <folder>', "the API's local Neo4j folder", '.data/bench-fairness')
+  // Paced, a dashboard spends what a polling one would, so the run can keep the default budget:
+  // a flooder's budget is then what any client gets, not one lifted for a flat-out dashboard.
+  .option('--dashboard-rate <n>', "the dashboard's requests per second (default: flat out)")
   .parse()
-  .opts<{ seconds: string; rounds: string; flooders: string; flood: string; budget: string; dataDir: string }>();
+  .opts<{ seconds: string; rounds: string; flooders: string; flood: string; budget: string; dataDir: string; dashboardRate?: string }>();
 const seconds = Number(options.seconds);
 
 const FLOODS: Record<string, string> = {
@@ -45,6 +48,12 @@ const FLOODS: Record<string, string> = {
 };
 const FLOOD_QUERY = FLOODS[options.flood];
 if (FLOOD_QUERY === undefined) throw new Error(`--flood must be one of ${Object.keys(FLOODS).join(', ')}`);
+let floodRequests = 0;
+/**
+ * The flood's next document. The unpriceable one differs each time (a numbered alias), as an
+ * attacker would send it: the API remembers documents it could not price, so repeating one is free.
+ */
+const nextFlood = () => (options.flood === 'unpriceable' ? FLOOD_QUERY.replace('{ entities', `{ flood${(floodRequests += 1)}: entities`) : FLOOD_QUERY);
 /** The cheap operations of examples/ a dashboard polls. */
 const DASHBOARD_EXAMPLES = ['search-box', 'path', 'casualty-figures', 'claims-by-speaker', 'troop-deployments'];
 
@@ -116,10 +125,17 @@ async function loop(connections: number, until: number, next: (index: number) =>
   return answers;
 }
 
-const dashboardClient = client('127.0.0.3', 2);
+const DASHBOARD_CONNECTIONS = 2;
+const dashboardClient = client('127.0.0.3', DASHBOARD_CONNECTIONS);
 const healthClient = client('127.0.0.1', 1);
 const flooder = client('127.0.0.2', Number(options.flooders));
-const askDashboard = (index: number) => dashboardClient('POST', '/graphql', JSON.stringify({ query: dashboard[index % dashboard.length] }));
+/** Each connection's interval between requests when paced. */
+const dashboardIntervalMs = options.dashboardRate === undefined ? 0 : (1000 * DASHBOARD_CONNECTIONS) / Number(options.dashboardRate);
+const askDashboard = async (index: number) => {
+  const answer = await dashboardClient('POST', '/graphql', JSON.stringify({ query: dashboard[index % dashboard.length] }));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, dashboardIntervalMs - answer.ms)));
+  return answer;
+};
 const askHealth = async () => {
   const answer = await healthClient('GET', '/health');
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -130,8 +146,8 @@ type Timed = { status: number; ms: number };
 
 async function phase(flooding: boolean) {
   const until = Date.now() + seconds * 1000;
-  const flood = flooding ? loop(Number(options.flooders), until, () => flooder('POST', '/graphql', JSON.stringify({ query: FLOOD_QUERY }))) : Promise.resolve([]);
-  const [dashboard, health, flooded] = await Promise.all([loop(2, until, askDashboard), loop(1, until, askHealth), flood]);
+  const flood = flooding ? loop(Number(options.flooders), until, () => flooder('POST', '/graphql', JSON.stringify({ query: nextFlood() }))) : Promise.resolve([]);
+  const [dashboard, health, flooded] = await Promise.all([loop(DASHBOARD_CONNECTIONS, until, askDashboard), loop(1, until, askHealth), flood]);
   return { dashboard, health, flood: flooded };
 }
 

@@ -8,6 +8,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** The operation's estimated cost (objects it may return), once the cost limit has priced and allowed it. */
   cost?: number;
+  /** Milliseconds the cost limit spent pricing the operation (none when its price was cached). */
+  pricingMs?: number;
 }
 
 export interface ContextSettings {

@@ -20,6 +20,8 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type DocumentNode,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
@@ -151,10 +153,11 @@ function givenVariables(operation: OperationDefinitionNode | undefined, variable
 }
 
 /**
- * Fields the estimator may visit, fragments expanded: far more than any document within
- * MAX_TOKENS has unless fragments spread fragments over and over, which are refused.
+ * Fields the estimator may visit, fragments expanded. Every example expands to fewer than 300;
+ * only fragments spreading fragments over and over reach it, and are refused. Kept low because
+ * the estimator's time before it gives up is work a flood of such documents would cause.
  */
-export const MAX_PRICED_FIELDS = 10_000;
+export const MAX_PRICED_FIELDS = 2_000;
 
 const NODE_LIMIT_MESSAGE = 'Query exceeds the maximum allowed number of nodes.';
 
@@ -170,7 +173,19 @@ const cacheKey = (source: string, operationName: string | undefined, variables: 
   createHash('sha256').update(source).update('\0').update(operationName ?? '').update('\0').update(JSON.stringify(variables)).digest('base64');
 
 export function costLimitPlugin(maxCost: number, cacheEntries = 10_000): ApolloServerPlugin<RequestContext> {
-  const costs = new LRUCache<string, number>({ max: cacheEntries });
+  // Costs, or why a document cannot be priced: a flood of it is refused at once.
+  const costs = new LRUCache<string, number | { unpriceable: string }>({ max: cacheEntries });
+  const price = (document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>, operationName: string | undefined) => {
+    try {
+      const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [objectCountEstimator], maxQueryNodes: MAX_PRICED_FIELDS });
+      return Number.isFinite(cost) ? cost : { unpriceable: 'no finite cost' };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return {
+        unpriceable: error.message === NODE_LIMIT_MESSAGE ? `its fragments expand to more than ${MAX_PRICED_FIELDS} fields` : error.message.replace(/\.$/, ''),
+      };
+    }
+  };
   return {
     async requestDidStart() {
       return {
@@ -181,26 +196,13 @@ export function costLimitPlugin(maxCost: number, cacheEntries = 10_000): ApolloS
           const key = cacheKey(source, request.operationName, variables);
           let cost = costs.get(key);
           if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                variables,
-                operationName: request.operationName ?? undefined,
-                estimators: [objectCountEstimator],
-                maxQueryNodes: MAX_PRICED_FIELDS,
-              });
-            } catch (error) {
-              if (!(error instanceof GraphQLError)) throw error;
-              throw unpriceable(
-                error.message === NODE_LIMIT_MESSAGE
-                  ? `its fragments expand to more than ${MAX_PRICED_FIELDS} fields`
-                  : error.message.replace(/\.$/, ''),
-              );
-            }
-            if (!Number.isFinite(cost)) throw unpriceable('no finite cost');
+            const started = performance.now();
+            cost = price(document, schema, variables, request.operationName ?? undefined);
+            // Pricing is work the client caused, charged like parsing (src/api/fairness.ts).
+            contextValue.pricingMs = performance.now() - started;
             costs.set(key, cost);
           }
+          if (typeof cost !== 'number') throw unpriceable(cost.unpriceable);
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${maxCost}: it could return that many objects. ` +

@@ -5,7 +5,7 @@
  *
  * Like Shopify's requested and actual query cost: an operation is charged its estimate up front
  * (so a burst cannot overspend), then corrected to what it really cost once answered: the objects
- * in its response, or its work (the database's time, and parsing and validating the document) at
+ * in its response, or its work (the database's time, and parsing, validating and pricing the document) at
  * WORK_COST_PER_MS, whichever is more. A refused request (unparsable, invalid, over MAX_COST,
  * unpriceable, bad variables, read-only) costs REFUSAL_FEE, or its work if that is more.
  */
@@ -131,7 +131,7 @@ export function createFairness(settings: Config['graphql']['fairness'], slotWait
           release?.();
           if (contextValue.clientAddress === undefined) return;
           const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
-          const work = Math.ceil((documentMs + contextValue.reader.databaseMs) * WORK_COST_PER_MS);
+          const work = Math.ceil((documentMs + (contextValue.pricingMs ?? 0) + contextValue.reader.databaseMs) * WORK_COST_PER_MS);
           // A cache hit is answered without execution, and charged like a miss.
           const answered = executed || (data !== undefined && data !== null);
           const cost = answered ? Math.max(1, countObjects(data), work) : Math.max(REFUSAL_FEE, work);
