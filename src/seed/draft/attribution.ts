@@ -4,10 +4,10 @@
  */
 import type { Span } from '../annotation.ts';
 import type { FoundEntity } from './entities.ts';
+import { SPEECH_VERBS } from './text.ts';
 
 export type Certainty = 'STATED' | 'REPORTED' | 'ALLEGED' | 'EXPECTED';
 
-export const SPEECH_VERBS = 'said|says|told|added|stated|announced|reported|reports|noted|wrote|claimed|alleged|blamed|accused|warned|concluded|insisted|declared';
 const SPEAKER_THEN_VERB = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:has\\s+|have\\s+|had\\s+|also\\s+|reportedly\\s+|later\\s+|on\\s+\\w+\\s+)*(${SPEECH_VERBS})\\b`, 'u');
 const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
 

@@ -6,9 +6,9 @@
  * the statement it continues when the speaker is a pronoun ("said he", "According to him").
  */
 import type { Span } from '../annotation.ts';
-import { certaintyOf, SPEECH_VERBS, type Certainty } from './attribution.ts';
+import { certaintyOf, type Certainty } from './attribution.ts';
 import type { FoundEntity } from './entities.ts';
-import { overlaps, spanAt } from './text.ts';
+import { overlaps, spanAt, SPEECH_VERBS } from './text.ts';
 
 export type ClaimKind = 'ACCUSATION' | 'BLAME' | 'PREDICTION' | 'STATEMENT';
 

@@ -11,10 +11,9 @@
  */
 import nlp from 'compromise';
 import type { Span } from '../annotation.ts';
-import { SPEECH_VERBS } from './attribution.ts';
 import { lookUpPlace, type Place } from './gazetteer.ts';
 import type { KnownEntity } from './known.ts';
-import { fold, foldWithOrigins, kebab, spanAt, WORD_CHARACTER } from './text.ts';
+import { fold, foldWithOrigins, kebab, spanAt, SPEECH_VERBS, WORD_CHARACTER } from './text.ts';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'COUNTRY' | 'PLACE';
 

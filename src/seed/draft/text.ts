@@ -55,3 +55,6 @@ export function kebab(words: string): string {
       .replace(/-+$/, '') || 'unnamed'
   );
 }
+
+/** Verbs of reported speech, as a regular-expression alternation: who says a sentence, and where a name ends. */
+export const SPEECH_VERBS = 'said|says|told|added|stated|announced|reported|reports|noted|wrote|claimed|alleged|blamed|accused|warned|concluded|insisted|declared';
