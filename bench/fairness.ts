@@ -170,8 +170,10 @@ function summary(phases: { dashboard: Timed[]; health: Timed[]; flood: Timed[] }
 
 console.log(`Machine: ${describeMachine(machine())}; load average before the run ${os.loadavg()[0]!.toFixed(2)}`);
 console.log(`Flood (${options.flood}, cost ${costOf(FLOOD_QUERY)}): ${FLOOD_QUERY.slice(0, 120)}; RATE_LIMIT_COST=${options.budget} per 60 s`);
-console.log(`Dashboard: ${DASHBOARD_EXAMPLES.join(', ')} (costs ${dashboard.map(costOf).join(', ')}), 2 connections`);
-await loop(2, Date.now() + 5_000, askDashboard); // warm-up
+console.log(`Dashboard: ${DASHBOARD_EXAMPLES.join(', ')} (costs ${dashboard.map(costOf).join(', ')}), ${DASHBOARD_CONNECTIONS} connections, ${options.dashboardRate ?? 'flat out'} requests/s`);
+// The API plans every persisted document at start (`warm` on /health); measuring before then would measure that.
+while (!((await (await fetch(new URL('/health', url))).json()) as { warm?: boolean }).warm) await new Promise((resolve) => setTimeout(resolve, 500));
+await loop(DASHBOARD_CONNECTIONS, Date.now() + 5_000, askDashboard);
 const baselinePhases = [];
 const floodedPhases = [];
 for (let round = 0; round < Number(options.rounds); round += 1) {
