@@ -5,7 +5,7 @@
  * either end. What the library cannot express (variable-length patterns in filters, neighbourhoods,
  * shortest paths) is a @cypher field whose statement the raw server runs too.
  */
-import { ENTITY_RELATION_TYPES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
+import { GRAPH_EDGE_TYPES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 
 /** HOLDS_POSITION → holdsPosition (outgoing) and holdsPositionIncoming. */
 export function relationField(type: string, direction: 'OUT' | 'IN'): string {
@@ -13,24 +13,27 @@ export function relationField(type: string, direction: 'OUT' | 'IN'): string {
   return direction === 'OUT' ? camel : `${camel}Incoming`;
 }
 
+/** The edges our graph views walk: relations between entities and claims (speaker to subject), like for like. */
+const GRAPH_EDGES = GRAPH_EDGE_TYPES.join('|');
+
 /** Depth-2 neighbourhood as nodes and distinct edges; variable-length bounds cannot be parameters. */
 export const NEIGHBORHOOD_CYPHER = `
   MATCH (center:Entity {id: $id})
-  OPTIONAL MATCH (center)-[:${ENTITY_RELATION_TYPES}*1..2]-(other:Entity)
+  OPTIONAL MATCH (center)-[:${GRAPH_EDGES}*1..2]-(other:Entity)
   WITH center, other WHERE other IS NULL OR other <> center
   WITH DISTINCT center, other LIMIT $limit
   WITH center, collect(other) AS others
   WITH [center] + others AS nodes
   UNWIND nodes AS node
-  OPTIONAL MATCH (node)-[relation:${ENTITY_RELATION_TYPES}]->(target:Entity) WHERE target IN nodes
+  OPTIONAL MATCH (node)-[relation:${GRAPH_EDGES}]->(target:Entity) WHERE target IN nodes
   WITH nodes, node.id AS source, type(relation) AS type, target.id AS target, collect(relation.certainty)[0] AS certainty
   WITH nodes, collect(CASE WHEN type IS NOT NULL THEN {type: type, source: source, target: target, certainty: certainty} END) AS edges
   RETURN {nodes: [node IN nodes | node {.id, .kind, .name}], edges: edges} AS subgraph`;
 
-/** A shortest path of at most 6 relations, as nodes and edges. */
+/** A shortest path of at most 6 relations or claims, as nodes and edges. */
 export const PATH_CYPHER = `
   MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
-  MATCH path = shortestPath((from)-[:${ENTITY_RELATION_TYPES}*..6]-(to))
+  MATCH path = shortestPath((from)-[:${GRAPH_EDGES}*..6]-(to))
   RETURN {
     nodes: [node IN nodes(path) | node {.id, .kind, .name}],
     edges: [relation IN relationships(path) |
@@ -190,7 +193,7 @@ type Subgraph {
 type Query {
   "The depth-2 neighbourhood of an entity."
   neighborhood(id: ID!, limit: Int!): Subgraph @cypher(statement: """${NEIGHBORHOOD_CYPHER}""", columnName: "subgraph")
-  "A shortest path of at most 6 relations."
+  "A shortest path of at most 6 relations or claims."
   path(from: ID!, to: ID!): Subgraph @cypher(statement: """${PATH_CYPHER}""", columnName: "subgraph")
 }
 `;
