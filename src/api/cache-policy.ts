@@ -88,6 +88,12 @@ interface Walk {
   policy: CachePolicy;
   /** Set when a `@skip` or `@include` reads a variable: the policy then depends on the request. */
   variableDirectives: boolean;
+  /**
+   * Fragments already walked, with the type they were spread on and whether at the root: walking
+   * one again restricts nothing more, and fragments spreading fragments twice over would
+   * otherwise take exponential time.
+   */
+  walkedFragments: Set<string>;
 }
 
 function included(walk: Walk, node: { directives?: readonly DirectiveNode[] }): boolean {
@@ -115,6 +121,11 @@ function restrictBy(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLC
         if (selection.selectionSet && isCompositeType(target)) restrictBy(walk, selection.selectionSet, target, false);
       }
     } else {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const key = `${selection.name.value}\u0000${parent.name}\u0000${root}`;
+        if (walk.walkedFragments.has(key)) continue;
+        walk.walkedFragments.add(key);
+      }
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? walk.fragments.get(selection.name.value) : selection;
       if (!fragment) continue;
       const condition = fragment.typeCondition ? walk.schema.getType(fragment.typeCondition.name.value) : parent;
@@ -153,6 +164,7 @@ export function cachePolicyPlugin<TContext extends BaseContext>(defaultMaxAge: n
             defaultMaxAge,
             policy: overallCachePolicy,
             variableDirectives: false,
+            walkedFragments: new Set(),
           };
           const root = schema.getRootType(operation.operation);
           if (root) restrictBy(walk, operation.selectionSet, root, true);

@@ -59,8 +59,9 @@ describe('the cost limit fails closed', () => {
   });
 
   it('refuses fragments that spread fragments over and over, with a code and a reason', async () => {
-    const fragments = Array.from({ length: 15 }, (_, level) =>
-      level === 14 ? `fragment F${level} on Entity { mentions(first: 100) { text } }` : `fragment F${level} on Entity { ...F${level + 1} ...F${level + 1} }`,
+    // 2^30 fields once expanded: any walk of the document that expands fragments would never end.
+    const fragments = Array.from({ length: 31 }, (_, level) =>
+      level === 30 ? `fragment F${level} on Entity { mentions(first: 100) { text } }` : `fragment F${level} on Entity { ...F${level + 1} ...F${level + 1} }`,
     );
     // The second time it is refused from memory, for the same reason.
     for (const attempt of [1, 2]) {
