@@ -147,18 +147,13 @@ const REMOVE_ORPHANS = `
   MATCH (entity:Entity {id: entityId}) WHERE NOT (entity)-[:MENTIONED_IN]->(:Article)
   DETACH DELETE entity`;
 
-const MERGE_ARTICLES = `
-  UNWIND $rows AS row
-  MERGE (article:Article {id: row.id})
-  SET article += row`;
-
 /**
  * Sets the identity and the one kind label (an edited kind loses its old label), and adds the
  * batch's aliases to those already derived; rewritten articles' entities are derived again after.
  * Shared entities recur in most batches: they are written only when something changed, which
  * spares the full-text index an update each time.
  */
-const mergeEntitiesQuery = (label: string) => `
+const MERGE_ENTITIES = `
   UNWIND $rows AS row
   MERGE (entity:Entity {id: row.id})
   WITH entity, row, reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
@@ -169,7 +164,7 @@ const mergeEntitiesQuery = (label: string) => `
       coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
     SET entity += row.properties
     REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
-    SET entity:${label}
+    SET entity:$(row.label)
   }
   WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
   CALL (entity, aliases, searchText) {
@@ -178,29 +173,20 @@ const mergeEntitiesQuery = (label: string) => `
     SET entity.aliases = aliases, entity.searchText = searchText
   }`;
 
-const CREATE_MENTIONS = `
-  UNWIND $articles AS mentioning
-  MATCH (article:Article {id: mentioning.articleId})
-  UNWIND mentioning.rows AS row
-  MATCH (entity:Entity {id: row.entityId})
-  CREATE (entity)-[mention:MENTIONED_IN]->(article)
-  SET mention = row.properties`;
-
-const CREATE_EVENT_ASSERTIONS = `
+/** The articles, each with its mentions and, for events, its assertion of them. */
+const MERGE_ARTICLES = `
   UNWIND $rows AS row
-  MATCH (event:Event {id: row.entityId}), (article:Article {id: row.articleId})
-  CREATE (event)-[assertion:ASSERTED_IN]->(article)
-  SET assertion = row.properties`;
-
-/**
- * Each claim also as a direct edge from its speaker to each subject, so graph views walk the
- * who-accused-whom network like any relation. Owned by the article, like its relations.
- */
-const CREATE_CLAIM_EDGES = `
-  UNWIND $rows AS row
-  MATCH (speaker:Entity {id: row.from}), (subject:Entity {id: row.to})
-  CREATE (speaker)-[edge:CLAIM]->(subject)
-  SET edge = row.properties`;
+  MERGE (article:Article {id: row.properties.id})
+  SET article += row.properties
+  WITH article, row
+  UNWIND row.mentions AS mention
+  MATCH (entity:Entity {id: mention.entityId})
+  CREATE (entity)-[link:MENTIONED_IN]->(article)
+  SET link = mention.properties
+  WITH entity, article, mention
+  WHERE mention.assertion IS NOT NULL
+  CREATE (entity)-[assertion:ASSERTED_IN]->(article)
+  SET assertion = mention.assertion`;
 
 /** Properties set on entities the graph holds: a declared date's evidence, background facts. */
 const SET_ENTITY_PROPERTIES = `
@@ -208,61 +194,50 @@ const SET_ENTITY_PROPERTIES = `
   MATCH (entity:Entity {id: row.id})
   SET entity += row.properties`;
 
-const CREATE_RELATIONS = Object.fromEntries(
-  RELATION_TYPES.map((type) => [
-    type,
-    `UNWIND $rows AS row
-     MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
-     CREATE (from)-[relation:${type}]->(to)
-     SET relation = row.properties`,
-  ]),
-) as Record<(typeof RELATION_TYPES)[number], string>;
-
-/** A fact shared by id (its identity, the same in every declaration) and one article's report of it. */
-const reportFactQuery = (label: string) => `
+/**
+ * The articles' relations between entities, of every type, and each claim as a direct `CLAIM` edge
+ * from its speaker to each subject, so graph views walk the who-accused-whom network like any
+ * relation. Owned by the article.
+ */
+const CREATE_RELATIONS = `
   UNWIND $rows AS row
-  MERGE (fact:${label} {id: row.id})
-  SET fact += row.identity
-  WITH fact, row
-  MATCH (article:Article {id: row.articleId})
-  CREATE (fact)-[report:REPORTED_IN]->(article)
-  SET report = row.report`;
+  MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
+  CREATE (from)-[relation:$(row.type)]->(to)
+  SET relation = row.properties`;
 
 /**
- * The links from facts to what they refer to: those of their identity, shared by every report,
- * and those one report gives (a claim's medium, a deployment's troop figure), owned by its article.
+ * Facts shared by id, with the links of their identity (the same in every declaration: a figure's
+ * event, a claim's speaker and subjects…, all to entities), then each article's report of one,
+ * with the link that report gives (a claim's medium, a deployment's troop figure), owned by its
+ * article. `target` is the label of what a report's link points to.
  */
-const LINKS = {
-  figureEvent: ['Figure', 'FIGURE_OF', 'Event', 'identity'],
-  figureSource: ['Figure', 'SOURCED_FROM', 'Entity', 'identity'],
-  claimSpeaker: ['Claim', 'SAID_BY', 'Entity', 'identity'],
-  claimMedium: ['Claim', 'VIA', 'Entity', 'report'],
-  claimAbout: ['Claim', 'ABOUT', 'Entity', 'identity'],
-  deploymentCountry: ['Deployment', 'FROM_COUNTRY', 'Country', 'identity'],
-  deploymentDestination: ['Deployment', 'TO_COUNTRY', 'Country', 'identity'],
-  deploymentTroops: ['Deployment', 'TROOPS', 'Figure', 'report'],
-  deploymentMission: ['Deployment', 'MISSION', 'Event', 'identity'],
-} as const;
+const reportFactsQuery = (label: FactLabel, target: 'Entity' | 'Figure') => `
+  CALL () {
+    UNWIND $facts AS row
+    MERGE (fact:${label} {id: row.id})
+    SET fact += row.identity
+    WITH fact, row
+    UNWIND row.links AS link
+    MATCH (to:Entity {id: link.to})
+    MERGE (fact)-[edge:$(link.type)]->(to)
+    SET edge.position = link.position
+  }
+  UNWIND $reports AS row
+  MATCH (fact:${label} {id: row.id}), (article:Article {id: row.articleId})
+  CREATE (fact)-[report:REPORTED_IN]->(article)
+  SET report = row.report
+  WITH fact, row
+  UNWIND row.links AS link
+  MATCH (to:${target} {id: link.to})
+  CREATE (fact)-[edge:$(link.type)]->(to)
+  SET edge.position = link.position, edge.articleId = row.articleId`;
 
-type LinkName = keyof typeof LINKS;
+/** A link from a fact to what it refers to, in its order among its kind (a claim's subjects). */
 interface LinkRow {
-  from: string;
+  type: string;
   to: string;
-  /** The link's order among its kind, for ordered lists such as a claim's subjects. */
   position: number;
-  /** The reporting article, for a link one report gives. */
-  articleId: string | null;
 }
-
-const LINK_QUERIES = Object.fromEntries(
-  Object.entries(LINKS).map(([name, [fromLabel, type, toLabel, owner]]) => [
-    name,
-    `UNWIND $rows AS row
-     MATCH (from:${fromLabel} {id: row.from}), (to:${toLabel} {id: row.to})
-     ${owner === 'identity' ? 'MERGE' : 'CREATE'} (from)-[link:${type}]->(to)
-     SET link.position = row.position${owner === 'identity' ? '' : ', link.articleId = row.articleId'}`,
-  ]),
-) as Record<LinkName, string>;
 
 /** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
 const certaintyRank = (certainty: string) =>
@@ -288,11 +263,13 @@ const consolidateQuery = (label: string, link: 'ASSERTED_IN' | 'REPORTED_IN', pr
     MATCH (fact)-[report:${link}]->(article:Article)
     WITH report, article ORDER BY ${certaintyRank('report.certainty')}, coalesce(article.publishedAt, '') DESC, article.id
     RETURN {report: properties(report), articleId: article.id, source: coalesce(article.source, article.id)}
-  } AS reports, COLLECT {
-    MATCH (fact)-[report:${link}]->(article:Article) WHERE report.dateIso IS NOT NULL
-    WITH report, article ORDER BY duration.inDays(date(report.dateStart), date(report.dateEnd)).days,
-      CASE report.dateBasis WHEN 'ARTICLE' THEN 0 ELSE 1 END, article.id
-    RETURN {report: properties(report), articleId: article.id}
+  } AS reports
+  WITH fact, reports, COLLECT {
+    UNWIND reports AS entry
+    WITH entry WHERE entry.report.dateIso IS NOT NULL
+    WITH entry ORDER BY duration.inDays(date(entry.report.dateStart), date(entry.report.dateEnd)).days,
+      CASE entry.report.dateBasis WHEN 'ARTICLE' THEN 0 ELSE 1 END, entry.articleId
+    RETURN entry
   } AS dated
   ${CONSOLIDATE_ORPHANS}
   WITH fact, reports, dated, reports[0].report AS primary, head(dated) AS best
@@ -371,58 +348,49 @@ function factIdentity(collection: FactCollection, fact: AnnotatedFact) {
  * gone; the facts they report are added to `changed`, to be consolidated.
  */
 function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): Statement[] {
-  const statements: Statement[] = [];
-  const run = (query: string, rows: unknown[]) => {
-    if (rows.length > 0) statements.push([query, { rows }]);
-  };
-
-  run(
-    MERGE_ARTICLES,
-    articles.map(({ annotation, text, hash }) => {
-      const { textFile: _textFile, textSha256: _textSha256, ...fields } = annotation.article;
-      return { publishedAt: null, source: null, ...fields, text, annotationHash: hash };
-    }),
-  );
-
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
-  const mentions: { articleId: string; rows: unknown[] }[] = [];
-  const assertions: unknown[] = [];
-  const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
+  const articleRows: unknown[] = [];
+  const relations = new KeyedRows<unknown>();
+  const facts = { Figure: new KeyedRows<FactRow>(), Claim: new KeyedRows<FactRow>(), Deployment: new KeyedRows<FactRow>() };
   const reports = { Figure: [] as unknown[], Claim: [] as unknown[], Deployment: [] as unknown[] };
-  const claimEdges: unknown[] = [];
-  const links = Object.fromEntries(Object.keys(LINKS).map((name) => [name, new KeyedRows<LinkRow>()])) as Record<LinkName, KeyedRows<LinkRow>>;
 
-  for (const { annotation } of articles) {
+  for (const { annotation, text, hash } of articles) {
     const articleId = annotation.article.id;
-    const mentionRows: unknown[] = [];
-    mentions.push({ articleId, rows: mentionRows });
-    const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
-      if (to === undefined) return;
-      const reported = LINKS[name][3] === 'report';
-      links[name].set(`${from}|${to}${reported ? `|${articleId}` : ''}`, { from, to, position, articleId: reported ? articleId : null });
-    };
-    const report = (label: keyof typeof reports, collection: FactCollection, fact: AnnotatedFact, properties: Record<string, unknown>) => {
+    const { textFile: _textFile, textSha256: _textSha256, ...fields } = annotation.article;
+    const mentions: unknown[] = [];
+    articleRows.push({ properties: { publishedAt: null, source: null, ...fields, text, annotationHash: hash }, mentions });
+    const report = (
+      label: keyof typeof reports,
+      collection: FactCollection,
+      fact: AnnotatedFact,
+      links: { identity: (LinkRow | null)[]; report: LinkRow | null },
+      properties: Record<string, unknown>,
+    ) => {
       changed[label].add(fact.id);
-      reports[label].push({ id: fact.id, articleId, identity: factIdentity(collection, fact), report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) } });
+      facts[label].set(fact.id, { id: fact.id, identity: factIdentity(collection, fact), links: links.identity.filter((link) => link !== null) });
+      reports[label].push({
+        id: fact.id,
+        articleId,
+        report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) },
+        links: links.report ? [links.report] : [],
+      });
     };
     for (const entity of annotation.entities) {
       const known = entities.get(entity.id);
       if (known) known.aliases = [...new Set([...known.aliases, ...entity.aliases])];
       else entities.set(entity.id, { entity, aliases: entity.aliases });
-      mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
-      if (entity.kind === 'EVENT') {
-        changed.Event.add(entity.id);
-        assertions.push({
-          entityId: entity.id,
-          articleId,
-          properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence), ...dateProperties(entity.date), ...dateEvidence(entity.date, entity.evidence) },
-        });
-      }
+      const assertion =
+        entity.kind === 'EVENT'
+          ? { certainty: entity.certainty, ...evidenceProperties(entity.evidence), ...dateProperties(entity.date), ...dateEvidence(entity.date, entity.evidence) }
+          : null;
+      if (assertion) changed.Event.add(entity.id);
+      mentions.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) }, assertion });
     }
     for (const relation of annotation.relations) {
       // Two relations of one type between the same pair differ by title or role.
       const key = `${relation.title ?? ''}|${relation.role ?? ''}`;
-      relations[relation.type]!.set(`${articleId}|${relation.from}|${relation.to}|${key}`, {
+      relations.set(`${relation.type}|${articleId}|${relation.from}|${relation.to}|${key}`, {
+        type: relation.type,
         from: relation.from,
         to: relation.to,
         properties: {
@@ -440,56 +408,75 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
       });
     }
     for (const figure of annotation.figures) {
-      link('figureEvent', figure.id, figure.eventId);
-      link('figureSource', figure.id, figure.sourceId);
-      report('Figure', 'figures', figure, { text: figure.text });
+      report('Figure', 'figures', figure, { identity: [linkTo('FIGURE_OF', figure.eventId), linkTo('SOURCED_FROM', figure.sourceId)], report: null }, { text: figure.text });
     }
     const claimsById = new Map(annotation.claims.map((claim) => [claim.id, claim]));
     for (const claim of annotation.claims) {
       const context = claimContext(claim, claimsById);
-      link('claimSpeaker', claim.id, claim.speakerId);
-      link('claimMedium', claim.id, context.mediumId);
       claim.aboutIds.forEach((aboutId, position) => {
-        link('claimAbout', claim.id, aboutId, position);
-        if (aboutId !== claim.speakerId) {
-          claimEdges.push({
-            from: claim.speakerId,
-            to: aboutId,
-            properties: { articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty, basis: 'ARTICLE', position, ...evidenceProperties(claim.evidence) },
-          });
-        }
+        if (aboutId === claim.speakerId) return;
+        relations.set(`CLAIM|${articleId}|${claim.id}|${position}`, {
+          type: 'CLAIM',
+          from: claim.speakerId,
+          to: aboutId,
+          properties: { articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty, basis: 'ARTICLE', position, ...evidenceProperties(claim.evidence) },
+        });
       });
-      report('Claim', 'claims', claim, { quote: claim.quote, ...context.properties });
+      report(
+        'Claim',
+        'claims',
+        claim,
+        {
+          identity: [linkTo('SAID_BY', claim.speakerId), ...claim.aboutIds.map((aboutId, position) => linkTo('ABOUT', aboutId, position))],
+          report: linkTo('VIA', context.mediumId),
+        },
+        { quote: claim.quote, ...context.properties },
+      );
     }
     for (const deployment of annotation.deployments) {
-      link('deploymentCountry', deployment.id, deployment.countryId);
-      link('deploymentDestination', deployment.id, deployment.destinationId);
-      link('deploymentTroops', deployment.id, deployment.troopsFigureId);
-      link('deploymentMission', deployment.id, deployment.missionId);
-      report('Deployment', 'deployments', deployment, {
-        status: deployment.status,
-        ...dateProperties(deployment.date),
-        ...dateEvidence(deployment.date, deployment.evidence),
-      });
+      report(
+        'Deployment',
+        'deployments',
+        deployment,
+        {
+          identity: [linkTo('FROM_COUNTRY', deployment.countryId), linkTo('TO_COUNTRY', deployment.destinationId), linkTo('MISSION', deployment.missionId)],
+          report: linkTo('TROOPS', deployment.troopsFigureId),
+        },
+        { status: deployment.status, ...dateProperties(deployment.date), ...dateEvidence(deployment.date, deployment.evidence) },
+      );
     }
   }
 
-  for (const [kind, label] of Object.entries(LABEL_OF_KIND)) {
-    run(
-      mergeEntitiesQuery(label),
-      [...entities.values()]
-        .filter(({ entity }) => entity.kind === kind)
-        .map(({ entity, aliases }) => ({ id: entity.id, aliases, properties: entityProperties(entity) })),
-    );
-  }
-  statements.push([CREATE_MENTIONS, { articles: mentions }]);
-  run(CREATE_EVENT_ASSERTIONS, assertions);
-  for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
-  for (const [label, rows] of Object.entries(reports)) run(reportFactQuery(label), rows);
-  for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
-  run(CREATE_CLAIM_EDGES, claimEdges);
+  const statements: Statement[] = [];
+  const run = (query: string, parameters: Record<string, unknown[]>) => {
+    if (Object.values(parameters).some((rows) => rows.length > 0)) statements.push([query, parameters]);
+  };
+  run(MERGE_ENTITIES, {
+    rows: [...entities.values()].map(({ entity, aliases }) => ({ id: entity.id, label: LABEL_OF_KIND[entity.kind], aliases, properties: entityProperties(entity) })),
+  });
+  run(MERGE_ARTICLES, { rows: articleRows });
+  run(CREATE_RELATIONS, { rows: relations.list() });
+  // Figures first: a deployment's report links to its troop figure.
+  run(REPORT_FACTS.Figure, { facts: facts.Figure.list(), reports: reports.Figure });
+  run(REPORT_FACTS.Claim, { facts: facts.Claim.list(), reports: reports.Claim });
+  run(REPORT_FACTS.Deployment, { facts: facts.Deployment.list(), reports: reports.Deployment });
   return statements;
 }
+
+/** A fact's identity and the links it gives, as written once per batch. */
+interface FactRow {
+  id: string;
+  identity: Record<string, unknown>;
+  links: LinkRow[];
+}
+
+const linkTo = (type: string, to: string | undefined, position = 0): LinkRow | null => (to === undefined ? null : { type, to, position });
+
+const REPORT_FACTS = {
+  Figure: reportFactsQuery('Figure', 'Entity'),
+  Claim: reportFactsQuery('Claim', 'Entity'),
+  Deployment: reportFactsQuery('Deployment', 'Figure'),
+} as const;
 
 /** Background relations between entities the graph holds: no article, no evidence, a reference. */
 const MERGE_BACKGROUND_RELATIONS = Object.fromEntries(
