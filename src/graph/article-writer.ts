@@ -206,35 +206,60 @@ const CREATE_RELATIONS = `
   SET relation = row.properties`;
 
 /**
- * Facts shared by id, with the links of their identity (the same in every declaration: a figure's
- * event, a claim's speaker and subjects…, all to entities), then each article's report of one,
- * with the link that report gives (a claim's medium, a deployment's troop figure), owned by its
- * article. `target` is the label of what a report's link points to.
+ * The links from facts to what they refer to: those of their identity (the same in every
+ * declaration), to entities, and the one a report gives (a claim's medium, a deployment's troop
+ * figure), owned by its article. Types are static in each statement: a MERGE on a dynamic type
+ * scans every relationship.
  */
-const reportFactsQuery = (label: FactLabel, target: 'Entity' | 'Figure') => `
-  CALL () {
-    UNWIND $facts AS row
-    MERGE (fact:${label} {id: row.id})
-    SET fact += row.identity
-    WITH fact, row
-    UNWIND row.links AS link
+const FACT_LINKS = {
+  Figure: { identity: ['FIGURE_OF', 'SOURCED_FROM'], report: null },
+  Claim: { identity: ['SAID_BY', 'ABOUT'], report: { type: 'VIA', target: 'Entity' } },
+  Deployment: { identity: ['FROM_COUNTRY', 'TO_COUNTRY', 'MISSION'], report: { type: 'TROOPS', target: 'Figure' } },
+} as const;
+type ReportedLabel = keyof typeof FACT_LINKS;
+type IdentityLinkType = (typeof FACT_LINKS)[ReportedLabel]['identity'][number];
+
+/** Links of one type from `fact` to the entities in `row.links.<type>`, with their order. */
+const identityLinks = (type: IdentityLinkType) => `
+  CALL (fact, row) {
+    UNWIND row.links.${type} AS link
     MATCH (to:Entity {id: link.to})
-    MERGE (fact)-[edge:$(link.type)]->(to)
+    MERGE (fact)-[edge:${type}]->(to)
     SET edge.position = link.position
-  }
-  UNWIND $reports AS row
+  }`;
+
+/** Facts shared by id, with their identity and its links. */
+const mergeFactsQuery = (label: ReportedLabel) => {
+  const IDENTITY_LINKS = FACT_LINKS[label].identity.map(identityLinks).join('');
+  return `
+  UNWIND $rows AS row
+  MERGE (fact:${label} {id: row.id})
+  SET fact += row.identity
+  WITH fact, row
+  ${IDENTITY_LINKS}`;
+};
+
+/** The link a report gives from `fact` to `row.linkTo`, owned by its article. */
+const reportLink = ({ type, target }: { type: string; target: string }) => `
+  WITH fact, row WHERE row.linkTo IS NOT NULL
+  MATCH (to:${target} {id: row.linkTo})
+  CREATE (fact)-[edge:${type}]->(to)
+  SET edge.position = 0, edge.articleId = row.articleId`;
+
+/** Each article's report of a fact, with the link it gives (`row.linkTo`), if any. */
+const createReportsQuery = (label: ReportedLabel) => {
+  const link = FACT_LINKS[label].report;
+  const REPORT_LINK = link === null ? '' : reportLink(link);
+  return `
+  UNWIND $rows AS row
   MATCH (fact:${label} {id: row.id}), (article:Article {id: row.articleId})
   CREATE (fact)-[report:REPORTED_IN]->(article)
   SET report = row.report
-  WITH fact, row
-  UNWIND row.links AS link
-  MATCH (to:${target} {id: link.to})
-  CREATE (fact)-[edge:$(link.type)]->(to)
-  SET edge.position = link.position, edge.articleId = row.articleId`;
+  ${REPORT_LINK}`;
+};
 
-/** A link from a fact to what it refers to, in its order among its kind (a claim's subjects). */
+/** A link from a fact to an entity, in its order among its kind (a claim's subjects). */
 interface LinkRow {
-  type: string;
   to: string;
   position: number;
 }
@@ -360,19 +385,25 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
     const mentions: unknown[] = [];
     articleRows.push({ properties: { publishedAt: null, source: null, ...fields, text, annotationHash: hash }, mentions });
     const report = (
-      label: keyof typeof reports,
+      label: ReportedLabel,
       collection: FactCollection,
       fact: AnnotatedFact,
-      links: { identity: (LinkRow | null)[]; report: LinkRow | null },
+      links: { identity: Partial<Record<IdentityLinkType, (string | undefined)[]>>; reportedTo?: string | undefined },
       properties: Record<string, unknown>,
     ) => {
       changed[label].add(fact.id);
-      facts[label].set(fact.id, { id: fact.id, identity: factIdentity(collection, fact), links: links.identity.filter((link) => link !== null) });
+      const identityLinks = Object.fromEntries(
+        Object.entries(links.identity).map(([type, targets]) => [
+          type,
+          targets.flatMap((to, position): LinkRow[] => (to === undefined ? [] : [{ to, position }])),
+        ]),
+      );
+      facts[label].set(fact.id, { id: fact.id, identity: factIdentity(collection, fact), links: identityLinks });
       reports[label].push({
         id: fact.id,
         articleId,
         report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) },
-        links: links.report ? [links.report] : [],
+        linkTo: links.reportedTo ?? null,
       });
     };
     for (const entity of annotation.entities) {
@@ -408,7 +439,7 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
       });
     }
     for (const figure of annotation.figures) {
-      report('Figure', 'figures', figure, { identity: [linkTo('FIGURE_OF', figure.eventId), linkTo('SOURCED_FROM', figure.sourceId)], report: null }, { text: figure.text });
+      report('Figure', 'figures', figure, { identity: { FIGURE_OF: [figure.eventId], SOURCED_FROM: [figure.sourceId] } }, { text: figure.text });
     }
     const claimsById = new Map(annotation.claims.map((claim) => [claim.id, claim]));
     for (const claim of annotation.claims) {
@@ -427,8 +458,8 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
         'claims',
         claim,
         {
-          identity: [linkTo('SAID_BY', claim.speakerId), ...claim.aboutIds.map((aboutId, position) => linkTo('ABOUT', aboutId, position))],
-          report: linkTo('VIA', context.mediumId),
+          identity: { SAID_BY: [claim.speakerId], ABOUT: claim.aboutIds },
+          reportedTo: context.mediumId,
         },
         { quote: claim.quote, ...context.properties },
       );
@@ -439,8 +470,8 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
         'deployments',
         deployment,
         {
-          identity: [linkTo('FROM_COUNTRY', deployment.countryId), linkTo('TO_COUNTRY', deployment.destinationId), linkTo('MISSION', deployment.missionId)],
-          report: linkTo('TROOPS', deployment.troopsFigureId),
+          identity: { FROM_COUNTRY: [deployment.countryId], TO_COUNTRY: [deployment.destinationId], MISSION: [deployment.missionId] },
+          reportedTo: deployment.troopsFigureId,
         },
         { status: deployment.status, ...dateProperties(deployment.date), ...dateEvidence(deployment.date, deployment.evidence) },
       );
@@ -457,26 +488,22 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
   run(MERGE_ARTICLES, { rows: articleRows });
   run(CREATE_RELATIONS, { rows: relations.list() });
   // Figures first: a deployment's report links to its troop figure.
-  run(REPORT_FACTS.Figure, { facts: facts.Figure.list(), reports: reports.Figure });
-  run(REPORT_FACTS.Claim, { facts: facts.Claim.list(), reports: reports.Claim });
-  run(REPORT_FACTS.Deployment, { facts: facts.Deployment.list(), reports: reports.Deployment });
+  for (const label of ['Figure', 'Claim', 'Deployment'] as const) {
+    run(MERGE_FACTS[label], { rows: facts[label].list() });
+    run(CREATE_REPORTS[label], { rows: reports[label] });
+  }
   return statements;
 }
 
-/** A fact's identity and the links it gives, as written once per batch. */
+/** A fact's identity and the links it gives, by type, as written once per batch. */
 interface FactRow {
   id: string;
   identity: Record<string, unknown>;
-  links: LinkRow[];
+  links: Record<string, LinkRow[]>;
 }
 
-const linkTo = (type: string, to: string | undefined, position = 0): LinkRow | null => (to === undefined ? null : { type, to, position });
-
-const REPORT_FACTS = {
-  Figure: reportFactsQuery('Figure', 'Entity'),
-  Claim: reportFactsQuery('Claim', 'Entity'),
-  Deployment: reportFactsQuery('Deployment', 'Figure'),
-} as const;
+const MERGE_FACTS = { Figure: mergeFactsQuery('Figure'), Claim: mergeFactsQuery('Claim'), Deployment: mergeFactsQuery('Deployment') } as const;
+const CREATE_REPORTS = { Figure: createReportsQuery('Figure'), Claim: createReportsQuery('Claim'), Deployment: createReportsQuery('Deployment') } as const;
 
 /** Background relations between entities the graph holds: no article, no evidence, a reference. */
 const MERGE_BACKGROUND_RELATIONS = Object.fromEntries(
