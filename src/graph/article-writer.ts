@@ -147,31 +147,39 @@ const REMOVE_ORPHANS = `
   MATCH (entity:Entity {id: entityId}) WHERE NOT (entity)-[:MENTIONED_IN]->(:Article)
   DETACH DELETE entity`;
 
+/** What the graph holds of the batch's entities, to write only what changed. */
+const STORED_ENTITIES = `
+  UNWIND $ids AS id
+  MATCH (entity:Entity {id: id})
+  RETURN entity.id AS id, properties(entity) AS properties, labels(entity) AS labels`;
+
+interface StoredEntity {
+  properties: Record<string, unknown>;
+  labels: string[];
+}
+
 /**
- * Sets the identity and the one kind label (an edited kind loses its old label), and adds the
- * batch's aliases to those already derived; rewritten articles' entities are derived again after.
- * Shared entities recur in most batches: they are written only when something changed, which
- * spares the full-text index an update each time.
+ * New entities, with their kind label, aliases and search text. MERGE, so that an entity another
+ * load created meanwhile is not an error.
  */
-const MERGE_ENTITIES = `
+const CREATE_ENTITIES = `
   UNWIND $rows AS row
   MERGE (entity:Entity {id: row.id})
-  WITH entity, row, reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
-    CASE WHEN alias IN all THEN all ELSE all + alias END) AS aliases
-  CALL (entity, row) {
-    WITH entity, row
-    WHERE any(key IN keys(row.properties) WHERE
-      coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
-    SET entity += row.properties
-    REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
-    SET entity:$(row.label)
-  }
-  WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
-  CALL (entity, aliases, searchText) {
-    WITH entity, aliases, searchText
-    WHERE entity.aliases IS NULL OR entity.aliases <> aliases OR entity.searchText IS NULL OR entity.searchText <> searchText
-    SET entity.aliases = aliases, entity.searchText = searchText
-  }`;
+  ON CREATE SET entity += row.properties, entity:$(row.label)`;
+
+/**
+ * Entities whose identity, aliases or search text changed: only what changed is set, which spares
+ * the full-text index an update for shared entities that recur in most batches. An edited kind
+ * loses its old label.
+ */
+const UPDATE_ENTITIES = `
+  UNWIND $rows AS row
+  MATCH (entity:Entity {id: row.id})
+  SET entity += row.changes
+  WITH entity, row
+  WHERE row.label IS NOT NULL
+  REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
+  SET entity:$(row.label)`;
 
 /** The articles, each with its mentions and, for events, its assertion of them. */
 const MERGE_ARTICLES = `
@@ -372,7 +380,7 @@ function factIdentity(collection: FactCollection, fact: AnnotatedFact) {
  * The statements that create everything the articles say, in order, after what they owned is
  * gone; the facts they report are added to `changed`, to be consolidated.
  */
-function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): Statement[] {
+function createStatements(articles: ArticleToWrite[], storedEntities: Map<string, StoredEntity>, changed: ChangedFacts): Statement[] {
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
   const articleRows: unknown[] = [];
   const relations = new KeyedRows<unknown>();
@@ -482,9 +490,7 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
   const run = (query: string, parameters: Record<string, unknown[]>) => {
     if (Object.values(parameters).some((rows) => rows.length > 0)) statements.push([query, parameters]);
   };
-  run(MERGE_ENTITIES, {
-    rows: [...entities.values()].map(({ entity, aliases }) => ({ id: entity.id, label: LABEL_OF_KIND[entity.kind], aliases, properties: entityProperties(entity) })),
-  });
+  statements.push(...entityStatements([...entities.values()], storedEntities));
   run(MERGE_ARTICLES, { rows: articleRows });
   run(CREATE_RELATIONS, { rows: relations.list() });
   // Figures first: a deployment's report links to its troop figure.
@@ -493,6 +499,36 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
     run(CREATE_REPORTS[label], { rows: reports[label] });
   }
   return statements;
+}
+
+const sameValue = (stored: unknown, declared: unknown) =>
+  Array.isArray(declared) ? Array.isArray(stored) && stored.length === declared.length && declared.every((item, index) => stored[index] === item) : (stored ?? null) === declared;
+
+/**
+ * The statements that write the batch's entities: new ones created, stored ones updated where
+ * their identity, aliases or search text differ, the rest left alone. Aliases are those already
+ * derived plus the batch's (rewritten articles' entities are derived again after).
+ */
+function entityStatements(entities: { entity: AnnotatedEntity; aliases: string[] }[], stored: Map<string, StoredEntity>): Statement[] {
+  const created: unknown[] = [];
+  const updated: unknown[] = [];
+  for (const { entity, aliases: declared } of entities) {
+    const label = LABEL_OF_KIND[entity.kind];
+    const before = stored.get(entity.id);
+    const aliases = [...new Set([...((before?.properties.aliases as string[] | undefined) ?? []), ...declared])];
+    const properties = { ...entityProperties(entity), aliases, searchText: [entity.name, ...aliases].join('\n') };
+    if (!before) {
+      created.push({ id: entity.id, label, properties });
+      continue;
+    }
+    const changes = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !sameValue(before.properties[key], value)));
+    const relabel = before.labels.length !== 2 || !before.labels.includes(label);
+    if (Object.keys(changes).length > 0 || relabel) updated.push({ id: entity.id, changes, label: relabel ? label : null });
+  }
+  return [
+    ...(created.length > 0 ? [[CREATE_ENTITIES, { rows: created }] as Statement] : []),
+    ...(updated.length > 0 ? [[UPDATE_ENTITIES, { rows: updated }] as Statement] : []),
+  ];
 }
 
 /** A fact's identity and the links it gives, by type, as written once per batch. */
@@ -728,6 +764,12 @@ const storedArticle = (record: { get(key: string): unknown }): StoredArticle => 
   factIds: record.get('factIds') as [FactLabel, string][],
 });
 
+async function readStoredEntities(tx: ManagedTransaction, articles: ArticleToWrite[]): Promise<Map<string, StoredEntity>> {
+  const ids = [...new Set(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => entity.id)))];
+  const { records } = await tx.run(STORED_ENTITIES, { ids });
+  return new Map(records.map((record) => [record.get('id') as string, { properties: record.get('properties') as Record<string, unknown>, labels: record.get('labels') as string[] }]));
+}
+
 /** The facts that the stored articles reported (events among the entities they mention), to be consolidated again. */
 function reportedBefore(articles: StoredArticle[], changed: ChangedFacts): ChangedFacts {
   for (const { entityIds, factIds } of articles) {
@@ -764,7 +806,7 @@ export async function writeArticles(
       const changed = reportedBefore(rewritten.map((id) => stored.get(id)!), noChangedFacts());
       await runAll(tx, [
         ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
-        ...createStatements(toWrite, changed),
+        ...createStatements(toWrite, await readStoredEntities(tx, toWrite), changed),
         ...rederiveStatements(previouslyMentioned),
         ...consolidateStatements(changed),
         // New entities get their background facts in the transaction that creates them.
