@@ -359,9 +359,6 @@ class KeyedRows<Row> {
     this.rows.delete(key);
     this.rows.set(key, row);
   }
-  get size() {
-    return this.rows.size;
-  }
   list(): Row[] {
     return [...this.rows.values()];
   }
