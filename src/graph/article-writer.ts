@@ -147,60 +147,54 @@ const REMOVE_ORPHANS = `
   MATCH (entity:Entity {id: entityId}) WHERE NOT (entity)-[:MENTIONED_IN]->(:Article)
   DETACH DELETE entity`;
 
-const MERGE_ARTICLES = `
-  UNWIND $rows AS row
-  MERGE (article:Article {id: row.id})
-  SET article += row`;
+/** What the graph holds of the batch's entities, to write only what changed. */
+const STORED_ENTITIES = `
+  UNWIND $ids AS id
+  MATCH (entity:Entity {id: id})
+  RETURN entity.id AS id, properties(entity) AS properties, labels(entity) AS labels`;
+
+interface StoredEntity {
+  properties: Record<string, unknown>;
+  labels: string[];
+}
 
 /**
- * Sets the identity and the one kind label (an edited kind loses its old label), and adds the
- * batch's aliases to those already derived; rewritten articles' entities are derived again after.
- * Shared entities recur in most batches: they are written only when something changed, which
- * spares the full-text index an update each time.
+ * New entities, with their kind label, aliases and search text. MERGE, so that an entity another
+ * load created meanwhile is not an error.
  */
-const mergeEntitiesQuery = (label: string) => `
+const CREATE_ENTITIES = `
   UNWIND $rows AS row
   MERGE (entity:Entity {id: row.id})
-  WITH entity, row, reduce(all = coalesce(entity.aliases, []), alias IN row.aliases |
-    CASE WHEN alias IN all THEN all ELSE all + alias END) AS aliases
-  CALL (entity, row) {
-    WITH entity, row
-    WHERE any(key IN keys(row.properties) WHERE
-      coalesce(entity[key] <> row.properties[key], entity[key] IS NOT NULL OR row.properties[key] IS NOT NULL))
-    SET entity += row.properties
-    REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
-    SET entity:${label}
-  }
-  WITH entity, aliases, reduce(text = entity.name, alias IN aliases | text + '\n' + alias) AS searchText
-  CALL (entity, aliases, searchText) {
-    WITH entity, aliases, searchText
-    WHERE entity.aliases IS NULL OR entity.aliases <> aliases OR entity.searchText IS NULL OR entity.searchText <> searchText
-    SET entity.aliases = aliases, entity.searchText = searchText
-  }`;
-
-const CREATE_MENTIONS = `
-  UNWIND $articles AS mentioning
-  MATCH (article:Article {id: mentioning.articleId})
-  UNWIND mentioning.rows AS row
-  MATCH (entity:Entity {id: row.entityId})
-  CREATE (entity)-[mention:MENTIONED_IN]->(article)
-  SET mention = row.properties`;
-
-const CREATE_EVENT_ASSERTIONS = `
-  UNWIND $rows AS row
-  MATCH (event:Event {id: row.entityId}), (article:Article {id: row.articleId})
-  CREATE (event)-[assertion:ASSERTED_IN]->(article)
-  SET assertion = row.properties`;
+  ON CREATE SET entity += row.properties, entity:$(row.label)`;
 
 /**
- * Each claim also as a direct edge from its speaker to each subject, so graph views walk the
- * who-accused-whom network like any relation. Owned by the article, like its relations.
+ * Entities whose identity, aliases or search text changed: only what changed is set, which spares
+ * the full-text index an update for shared entities that recur in most batches. An edited kind
+ * loses its old label.
  */
-const CREATE_CLAIM_EDGES = `
+const UPDATE_ENTITIES = `
   UNWIND $rows AS row
-  MATCH (speaker:Entity {id: row.from}), (subject:Entity {id: row.to})
-  CREATE (speaker)-[edge:CLAIM]->(subject)
-  SET edge = row.properties`;
+  MATCH (entity:Entity {id: row.id})
+  SET entity += row.changes
+  WITH entity, row
+  WHERE row.label IS NOT NULL
+  REMOVE entity:$([other IN labels(entity) WHERE other <> 'Entity'])
+  SET entity:$(row.label)`;
+
+/** The articles, each with its mentions and, for events, its assertion of them. */
+const MERGE_ARTICLES = `
+  UNWIND $rows AS row
+  MERGE (article:Article {id: row.properties.id})
+  SET article += row.properties
+  WITH article, row
+  UNWIND row.mentions AS mention
+  MATCH (entity:Entity {id: mention.entityId})
+  CREATE (entity)-[link:MENTIONED_IN]->(article)
+  SET link = mention.properties
+  WITH entity, article, mention
+  WHERE mention.assertion IS NOT NULL
+  CREATE (entity)-[assertion:ASSERTED_IN]->(article)
+  SET assertion = mention.assertion`;
 
 /** Properties set on entities the graph holds: a declared date's evidence, background facts. */
 const SET_ENTITY_PROPERTIES = `
@@ -208,61 +202,75 @@ const SET_ENTITY_PROPERTIES = `
   MATCH (entity:Entity {id: row.id})
   SET entity += row.properties`;
 
-const CREATE_RELATIONS = Object.fromEntries(
-  RELATION_TYPES.map((type) => [
-    type,
-    `UNWIND $rows AS row
-     MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
-     CREATE (from)-[relation:${type}]->(to)
-     SET relation = row.properties`,
-  ]),
-) as Record<(typeof RELATION_TYPES)[number], string>;
+/**
+ * The articles' relations between entities, of every type, and each claim as a direct `CLAIM` edge
+ * from its speaker to each subject, so graph views walk the who-accused-whom network like any
+ * relation. Owned by the article.
+ */
+const CREATE_RELATIONS = `
+  UNWIND $rows AS row
+  MATCH (from:Entity {id: row.from}), (to:Entity {id: row.to})
+  CREATE (from)-[relation:$(row.type)]->(to)
+  SET relation = row.properties`;
 
-/** A fact shared by id (its identity, the same in every declaration) and one article's report of it. */
-const reportFactQuery = (label: string) => `
+/**
+ * The links from facts to what they refer to: those of their identity (the same in every
+ * declaration), to entities, and the one a report gives (a claim's medium, a deployment's troop
+ * figure), owned by its article. Types are static in each statement: a MERGE on a dynamic type
+ * scans every relationship.
+ */
+const FACT_LINKS = {
+  Figure: { identity: ['FIGURE_OF', 'SOURCED_FROM'], report: null },
+  Claim: { identity: ['SAID_BY', 'ABOUT'], report: { type: 'VIA', target: 'Entity' } },
+  Deployment: { identity: ['FROM_COUNTRY', 'TO_COUNTRY', 'MISSION'], report: { type: 'TROOPS', target: 'Figure' } },
+} as const;
+type ReportedLabel = keyof typeof FACT_LINKS;
+type IdentityLinkType = (typeof FACT_LINKS)[ReportedLabel]['identity'][number];
+
+/** Links of one type from `fact` to the entities in `row.links.<type>`, with their order. */
+const identityLinks = (type: IdentityLinkType) => `
+  CALL (fact, row) {
+    UNWIND row.links.${type} AS link
+    MATCH (to:Entity {id: link.to})
+    MERGE (fact)-[edge:${type}]->(to)
+    SET edge.position = link.position
+  }`;
+
+/** Facts shared by id, with their identity and its links. */
+const mergeFactsQuery = (label: ReportedLabel) => {
+  const IDENTITY_LINKS = FACT_LINKS[label].identity.map(identityLinks).join('');
+  return `
   UNWIND $rows AS row
   MERGE (fact:${label} {id: row.id})
   SET fact += row.identity
   WITH fact, row
-  MATCH (article:Article {id: row.articleId})
+  ${IDENTITY_LINKS}`;
+};
+
+/** The link a report gives from `fact` to `row.linkTo`, owned by its article. */
+const reportLink = ({ type, target }: { type: string; target: string }) => `
+  WITH fact, row WHERE row.linkTo IS NOT NULL
+  MATCH (to:${target} {id: row.linkTo})
+  CREATE (fact)-[edge:${type}]->(to)
+  SET edge.position = 0, edge.articleId = row.articleId`;
+
+/** Each article's report of a fact, with the link it gives (`row.linkTo`), if any. */
+const createReportsQuery = (label: ReportedLabel) => {
+  const link = FACT_LINKS[label].report;
+  const REPORT_LINK = link === null ? '' : reportLink(link);
+  return `
+  UNWIND $rows AS row
+  MATCH (fact:${label} {id: row.id}), (article:Article {id: row.articleId})
   CREATE (fact)-[report:REPORTED_IN]->(article)
-  SET report = row.report`;
+  SET report = row.report
+  ${REPORT_LINK}`;
+};
 
-/**
- * The links from facts to what they refer to: those of their identity, shared by every report,
- * and those one report gives (a claim's medium, a deployment's troop figure), owned by its article.
- */
-const LINKS = {
-  figureEvent: ['Figure', 'FIGURE_OF', 'Event', 'identity'],
-  figureSource: ['Figure', 'SOURCED_FROM', 'Entity', 'identity'],
-  claimSpeaker: ['Claim', 'SAID_BY', 'Entity', 'identity'],
-  claimMedium: ['Claim', 'VIA', 'Entity', 'report'],
-  claimAbout: ['Claim', 'ABOUT', 'Entity', 'identity'],
-  deploymentCountry: ['Deployment', 'FROM_COUNTRY', 'Country', 'identity'],
-  deploymentDestination: ['Deployment', 'TO_COUNTRY', 'Country', 'identity'],
-  deploymentTroops: ['Deployment', 'TROOPS', 'Figure', 'report'],
-  deploymentMission: ['Deployment', 'MISSION', 'Event', 'identity'],
-} as const;
-
-type LinkName = keyof typeof LINKS;
+/** A link from a fact to an entity, in its order among its kind (a claim's subjects). */
 interface LinkRow {
-  from: string;
   to: string;
-  /** The link's order among its kind, for ordered lists such as a claim's subjects. */
   position: number;
-  /** The reporting article, for a link one report gives. */
-  articleId: string | null;
 }
-
-const LINK_QUERIES = Object.fromEntries(
-  Object.entries(LINKS).map(([name, [fromLabel, type, toLabel, owner]]) => [
-    name,
-    `UNWIND $rows AS row
-     MATCH (from:${fromLabel} {id: row.from}), (to:${toLabel} {id: row.to})
-     ${owner === 'identity' ? 'MERGE' : 'CREATE'} (from)-[link:${type}]->(to)
-     SET link.position = row.position${owner === 'identity' ? '' : ', link.articleId = row.articleId'}`,
-  ]),
-) as Record<LinkName, string>;
 
 /** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
 const certaintyRank = (certainty: string) =>
@@ -288,11 +296,13 @@ const consolidateQuery = (label: string, link: 'ASSERTED_IN' | 'REPORTED_IN', pr
     MATCH (fact)-[report:${link}]->(article:Article)
     WITH report, article ORDER BY ${certaintyRank('report.certainty')}, coalesce(article.publishedAt, '') DESC, article.id
     RETURN {report: properties(report), articleId: article.id, source: coalesce(article.source, article.id)}
-  } AS reports, COLLECT {
-    MATCH (fact)-[report:${link}]->(article:Article) WHERE report.dateIso IS NOT NULL
-    WITH report, article ORDER BY duration.inDays(date(report.dateStart), date(report.dateEnd)).days,
-      CASE report.dateBasis WHEN 'ARTICLE' THEN 0 ELSE 1 END, article.id
-    RETURN {report: properties(report), articleId: article.id}
+  } AS reports
+  WITH fact, reports, COLLECT {
+    UNWIND reports AS entry
+    WITH entry WHERE entry.report.dateIso IS NOT NULL
+    WITH entry ORDER BY duration.inDays(date(entry.report.dateStart), date(entry.report.dateEnd)).days,
+      CASE entry.report.dateBasis WHEN 'ARTICLE' THEN 0 ELSE 1 END, entry.articleId
+    RETURN entry
   } AS dated
   ${CONSOLIDATE_ORPHANS}
   WITH fact, reports, dated, reports[0].report AS primary, head(dated) AS best
@@ -349,9 +359,6 @@ class KeyedRows<Row> {
     this.rows.delete(key);
     this.rows.set(key, row);
   }
-  get size() {
-    return this.rows.size;
-  }
   list(): Row[] {
     return [...this.rows.values()];
   }
@@ -370,59 +377,56 @@ function factIdentity(collection: FactCollection, fact: AnnotatedFact) {
  * The statements that create everything the articles say, in order, after what they owned is
  * gone; the facts they report are added to `changed`, to be consolidated.
  */
-function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): Statement[] {
-  const statements: Statement[] = [];
-  const run = (query: string, rows: unknown[]) => {
-    if (rows.length > 0) statements.push([query, { rows }]);
-  };
-
-  run(
-    MERGE_ARTICLES,
-    articles.map(({ annotation, text, hash }) => {
-      const { textFile: _textFile, textSha256: _textSha256, ...fields } = annotation.article;
-      return { publishedAt: null, source: null, ...fields, text, annotationHash: hash };
-    }),
-  );
-
+function createStatements(articles: ArticleToWrite[], storedEntities: Map<string, StoredEntity>, changed: ChangedFacts): Statement[] {
   const entities = new Map<string, { entity: AnnotatedEntity; aliases: string[] }>();
-  const mentions: { articleId: string; rows: unknown[] }[] = [];
-  const assertions: unknown[] = [];
-  const relations = Object.fromEntries(RELATION_TYPES.map((type) => [type, new KeyedRows<unknown>()]));
+  const articleRows: unknown[] = [];
+  const relations = new KeyedRows<unknown>();
+  const facts = { Figure: new KeyedRows<FactRow>(), Claim: new KeyedRows<FactRow>(), Deployment: new KeyedRows<FactRow>() };
   const reports = { Figure: [] as unknown[], Claim: [] as unknown[], Deployment: [] as unknown[] };
-  const claimEdges: unknown[] = [];
-  const links = Object.fromEntries(Object.keys(LINKS).map((name) => [name, new KeyedRows<LinkRow>()])) as Record<LinkName, KeyedRows<LinkRow>>;
 
-  for (const { annotation } of articles) {
+  for (const { annotation, text, hash } of articles) {
     const articleId = annotation.article.id;
-    const mentionRows: unknown[] = [];
-    mentions.push({ articleId, rows: mentionRows });
-    const link = (name: LinkName, from: string, to: string | undefined, position = 0) => {
-      if (to === undefined) return;
-      const reported = LINKS[name][3] === 'report';
-      links[name].set(`${from}|${to}${reported ? `|${articleId}` : ''}`, { from, to, position, articleId: reported ? articleId : null });
-    };
-    const report = (label: keyof typeof reports, collection: FactCollection, fact: AnnotatedFact, properties: Record<string, unknown>) => {
+    const { textFile: _textFile, textSha256: _textSha256, ...fields } = annotation.article;
+    const mentions: unknown[] = [];
+    articleRows.push({ properties: { publishedAt: null, source: null, ...fields, text, annotationHash: hash }, mentions });
+    const report = (
+      label: ReportedLabel,
+      collection: FactCollection,
+      fact: AnnotatedFact,
+      links: { identity: Partial<Record<IdentityLinkType, (string | undefined)[]>>; reportedTo?: string | undefined },
+      properties: Record<string, unknown>,
+    ) => {
       changed[label].add(fact.id);
-      reports[label].push({ id: fact.id, articleId, identity: factIdentity(collection, fact), report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) } });
+      const identityLinks = Object.fromEntries(
+        Object.entries(links.identity).map(([type, targets]) => [
+          type,
+          targets.flatMap((to, position): LinkRow[] => (to === undefined ? [] : [{ to, position }])),
+        ]),
+      );
+      facts[label].set(fact.id, { id: fact.id, identity: factIdentity(collection, fact), links: identityLinks });
+      reports[label].push({
+        id: fact.id,
+        articleId,
+        report: { ...properties, certainty: fact.certainty, ...evidenceProperties(fact.evidence) },
+        linkTo: links.reportedTo ?? null,
+      });
     };
     for (const entity of annotation.entities) {
       const known = entities.get(entity.id);
       if (known) known.aliases = [...new Set([...known.aliases, ...entity.aliases])];
       else entities.set(entity.id, { entity, aliases: entity.aliases });
-      mentionRows.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) } });
-      if (entity.kind === 'EVENT') {
-        changed.Event.add(entity.id);
-        assertions.push({
-          entityId: entity.id,
-          articleId,
-          properties: { certainty: entity.certainty, ...evidenceProperties(entity.evidence), ...dateProperties(entity.date), ...dateEvidence(entity.date, entity.evidence) },
-        });
-      }
+      const assertion =
+        entity.kind === 'EVENT'
+          ? { certainty: entity.certainty, ...evidenceProperties(entity.evidence), ...dateProperties(entity.date), ...dateEvidence(entity.date, entity.evidence) }
+          : null;
+      if (assertion) changed.Event.add(entity.id);
+      mentions.push({ entityId: entity.id, properties: { aliases: entity.aliases, ...evidenceProperties(entity.mentions) }, assertion });
     }
     for (const relation of annotation.relations) {
       // Two relations of one type between the same pair differ by title or role.
       const key = `${relation.title ?? ''}|${relation.role ?? ''}`;
-      relations[relation.type]!.set(`${articleId}|${relation.from}|${relation.to}|${key}`, {
+      relations.set(`${relation.type}|${articleId}|${relation.from}|${relation.to}|${key}`, {
+        type: relation.type,
         from: relation.from,
         to: relation.to,
         properties: {
@@ -440,56 +444,99 @@ function createStatements(articles: ArticleToWrite[], changed: ChangedFacts): St
       });
     }
     for (const figure of annotation.figures) {
-      link('figureEvent', figure.id, figure.eventId);
-      link('figureSource', figure.id, figure.sourceId);
-      report('Figure', 'figures', figure, { text: figure.text });
+      report('Figure', 'figures', figure, { identity: { FIGURE_OF: [figure.eventId], SOURCED_FROM: [figure.sourceId] } }, { text: figure.text });
     }
     const claimsById = new Map(annotation.claims.map((claim) => [claim.id, claim]));
     for (const claim of annotation.claims) {
       const context = claimContext(claim, claimsById);
-      link('claimSpeaker', claim.id, claim.speakerId);
-      link('claimMedium', claim.id, context.mediumId);
       claim.aboutIds.forEach((aboutId, position) => {
-        link('claimAbout', claim.id, aboutId, position);
-        if (aboutId !== claim.speakerId) {
-          claimEdges.push({
-            from: claim.speakerId,
-            to: aboutId,
-            properties: { articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty, basis: 'ARTICLE', position, ...evidenceProperties(claim.evidence) },
-          });
-        }
+        if (aboutId === claim.speakerId) return;
+        relations.set(`CLAIM|${articleId}|${claim.id}|${position}`, {
+          type: 'CLAIM',
+          from: claim.speakerId,
+          to: aboutId,
+          properties: { articleId, claimId: claim.id, kind: claim.kind, certainty: claim.certainty, basis: 'ARTICLE', position, ...evidenceProperties(claim.evidence) },
+        });
       });
-      report('Claim', 'claims', claim, { quote: claim.quote, ...context.properties });
+      report(
+        'Claim',
+        'claims',
+        claim,
+        {
+          identity: { SAID_BY: [claim.speakerId], ABOUT: claim.aboutIds },
+          reportedTo: context.mediumId,
+        },
+        { quote: claim.quote, ...context.properties },
+      );
     }
     for (const deployment of annotation.deployments) {
-      link('deploymentCountry', deployment.id, deployment.countryId);
-      link('deploymentDestination', deployment.id, deployment.destinationId);
-      link('deploymentTroops', deployment.id, deployment.troopsFigureId);
-      link('deploymentMission', deployment.id, deployment.missionId);
-      report('Deployment', 'deployments', deployment, {
-        status: deployment.status,
-        ...dateProperties(deployment.date),
-        ...dateEvidence(deployment.date, deployment.evidence),
-      });
+      report(
+        'Deployment',
+        'deployments',
+        deployment,
+        {
+          identity: { FROM_COUNTRY: [deployment.countryId], TO_COUNTRY: [deployment.destinationId], MISSION: [deployment.missionId] },
+          reportedTo: deployment.troopsFigureId,
+        },
+        { status: deployment.status, ...dateProperties(deployment.date), ...dateEvidence(deployment.date, deployment.evidence) },
+      );
     }
   }
 
-  for (const [kind, label] of Object.entries(LABEL_OF_KIND)) {
-    run(
-      mergeEntitiesQuery(label),
-      [...entities.values()]
-        .filter(({ entity }) => entity.kind === kind)
-        .map(({ entity, aliases }) => ({ id: entity.id, aliases, properties: entityProperties(entity) })),
-    );
+  const statements: Statement[] = [];
+  const run = (query: string, parameters: Record<string, unknown[]>) => {
+    if (Object.values(parameters).some((rows) => rows.length > 0)) statements.push([query, parameters]);
+  };
+  statements.push(...entityStatements([...entities.values()], storedEntities));
+  run(MERGE_ARTICLES, { rows: articleRows });
+  run(CREATE_RELATIONS, { rows: relations.list() });
+  // Figures first: a deployment's report links to its troop figure.
+  for (const label of ['Figure', 'Claim', 'Deployment'] as const) {
+    run(MERGE_FACTS[label], { rows: facts[label].list() });
+    run(CREATE_REPORTS[label], { rows: reports[label] });
   }
-  statements.push([CREATE_MENTIONS, { articles: mentions }]);
-  run(CREATE_EVENT_ASSERTIONS, assertions);
-  for (const type of RELATION_TYPES) run(CREATE_RELATIONS[type], relations[type]!.list());
-  for (const [label, rows] of Object.entries(reports)) run(reportFactQuery(label), rows);
-  for (const name of Object.keys(LINKS) as LinkName[]) run(LINK_QUERIES[name], links[name].list());
-  run(CREATE_CLAIM_EDGES, claimEdges);
   return statements;
 }
+
+const sameValue = (stored: unknown, declared: unknown) =>
+  Array.isArray(declared) ? Array.isArray(stored) && stored.length === declared.length && declared.every((item, index) => stored[index] === item) : (stored ?? null) === declared;
+
+/**
+ * The statements that write the batch's entities: new ones created, stored ones updated where
+ * their identity, aliases or search text differ, the rest left alone. Aliases are those already
+ * derived plus the batch's (rewritten articles' entities are derived again after).
+ */
+function entityStatements(entities: { entity: AnnotatedEntity; aliases: string[] }[], stored: Map<string, StoredEntity>): Statement[] {
+  const created: unknown[] = [];
+  const updated: unknown[] = [];
+  for (const { entity, aliases: declared } of entities) {
+    const label = LABEL_OF_KIND[entity.kind];
+    const before = stored.get(entity.id);
+    const aliases = [...new Set([...((before?.properties.aliases as string[] | undefined) ?? []), ...declared])];
+    const properties = { ...entityProperties(entity), aliases, searchText: [entity.name, ...aliases].join('\n') };
+    if (!before) {
+      created.push({ id: entity.id, label, properties });
+      continue;
+    }
+    const changes = Object.fromEntries(Object.entries(properties).filter(([key, value]) => !sameValue(before.properties[key], value)));
+    const relabel = before.labels.length !== 2 || !before.labels.includes(label);
+    if (Object.keys(changes).length > 0 || relabel) updated.push({ id: entity.id, changes, label: relabel ? label : null });
+  }
+  return [
+    ...(created.length > 0 ? [[CREATE_ENTITIES, { rows: created }] as Statement] : []),
+    ...(updated.length > 0 ? [[UPDATE_ENTITIES, { rows: updated }] as Statement] : []),
+  ];
+}
+
+/** A fact's identity and the links it gives, by type, as written once per batch. */
+interface FactRow {
+  id: string;
+  identity: Record<string, unknown>;
+  links: Record<string, LinkRow[]>;
+}
+
+const MERGE_FACTS = { Figure: mergeFactsQuery('Figure'), Claim: mergeFactsQuery('Claim'), Deployment: mergeFactsQuery('Deployment') } as const;
+const CREATE_REPORTS = { Figure: createReportsQuery('Figure'), Claim: createReportsQuery('Claim'), Deployment: createReportsQuery('Deployment') } as const;
 
 /** Background relations between entities the graph holds: no article, no evidence, a reference. */
 const MERGE_BACKGROUND_RELATIONS = Object.fromEntries(
@@ -714,6 +761,12 @@ const storedArticle = (record: { get(key: string): unknown }): StoredArticle => 
   factIds: record.get('factIds') as [FactLabel, string][],
 });
 
+async function readStoredEntities(tx: ManagedTransaction, articles: ArticleToWrite[]): Promise<Map<string, StoredEntity>> {
+  const ids = [...new Set(articles.flatMap(({ annotation }) => annotation.entities.map((entity) => entity.id)))];
+  const { records } = await tx.run(STORED_ENTITIES, { ids });
+  return new Map(records.map((record) => [record.get('id') as string, { properties: record.get('properties') as Record<string, unknown>, labels: record.get('labels') as string[] }]));
+}
+
 /** The facts that the stored articles reported (events among the entities they mention), to be consolidated again. */
 function reportedBefore(articles: StoredArticle[], changed: ChangedFacts): ChangedFacts {
   for (const { entityIds, factIds } of articles) {
@@ -750,7 +803,7 @@ export async function writeArticles(
       const changed = reportedBefore(rewritten.map((id) => stored.get(id)!), noChangedFacts());
       await runAll(tx, [
         ...(rewritten.length > 0 ? removeStatements(rewritten) : []),
-        ...createStatements(toWrite, changed),
+        ...createStatements(toWrite, await readStoredEntities(tx, toWrite), changed),
         ...rederiveStatements(previouslyMentioned),
         ...consolidateStatements(changed),
         // New entities get their background facts in the transaction that creates them.

@@ -36,7 +36,7 @@ const REVIEWED_INTERPOLATIONS = new Set([
   'EDGE_TYPES', "edgeProjection('edge')", "KEPT('edge')",
   // Reports (article-writer.ts, mapping.ts): a fact's label, link and property names from fixed lists in the module;
   // certainty ranks from the vocabulary; report projections of fixed variable names; `first` a parameter or a constant.
-  "owner === 'identity' ? 'MERGE' : 'CREATE'", "owner === 'identity' ? '' : ', link.articleId = row.articleId'",
+  'IDENTITY_LINKS', 'REPORT_LINK', 'target',
   "certaintyRank('report.certainty')", 'CONSOLIDATE_ORPHANS', 'CONSOLIDATE_EVIDENCE', 'PRIMARY_PROPERTIES', 'BEST_DATE',
   'DATE_FIELD_PROJECTION', 'RELATION_GROUP', "relationProjection('$_excluded')", "basisKept('statement', excluded)", 'REPORT_ORDER(`${variable}Report`, `${variable}Article`)', 'first',
   'reportProjection(`${variable}Report`, `${variable}Article`)', 'CORROBORATION_PROPERTIES', "reportsExpression(variable, 'REPORTED_IN')",
