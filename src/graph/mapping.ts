@@ -1,10 +1,10 @@
 /**
- * Cypher projections, and the parsers that check the rows they return at the boundary: a row of
- * the wrong shape is an error naming what was expected, never a silently wrong domain object.
+ * The parsers that check the rows the projections (`projections.ts`) return, at the boundary: a
+ * row of the wrong shape is an error naming what was expected, never a silently wrong domain object.
  */
 import { z } from 'zod';
 import { dateInterval } from '../domain/dates.ts';
-import { MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import {
   BASES,
   CERTAINTY_RANK,
@@ -24,7 +24,6 @@ import type {
   EntityRecord,
   FigureRecord,
   PartialDateRecord,
-  ProvenanceRecord,
   RelationRecord,
   ReportRecord,
   SpanRecord,
@@ -66,9 +65,6 @@ function toSpanRecords(
   return (starts ?? []).map((start, index) => ({ articleId: articleIds?.[index] ?? articleId, start, end: ends?.[index] ?? start, text: spanTexts?.[index] ?? '' }));
 }
 
-/** The node properties of a date (events, claims, deployments), projected with `.dateIso`… */
-const DATE_PROPERTIES = '.dateIso, .datePrecision, .dateQualifier, .dateBasis, .dateReason, .dateEvidenceStarts, .dateEvidenceEnds, .dateEvidenceTexts';
-
 const dateFields = {
   dateIso: optionalText,
   datePrecision: z.enum(DATE_PRECISIONS).nullish().transform((value) => value ?? null),
@@ -81,9 +77,7 @@ const dateFields = {
 };
 type DateFields = z.output<z.ZodObject<typeof dateFields>>;
 
-/** What a fact node's reports say together, as the writer consolidated them. */
-const CORROBORATION_PROPERTIES = '.weakestCertainty, .articleCount, .sourceCount, .datesDisagree, .dateArticleId';
-/** What a dated fact's reports say together, read back from `CORROBORATION_PROPERTIES` and its reports. */
+/** What a dated fact's reports say together, read back from its corroboration properties and its reports. */
 const datedFact = (row: DateFields & z.output<z.ZodObject<typeof corroborationFields>> & { reports: ReportRecord[] }) => ({
   date: toDate(row, row.dateArticleId),
   datesDisagree: row.datesDisagree,
@@ -118,37 +112,6 @@ function toDate(row: DateFields, articleId: string | null | undefined): PartialD
   };
 }
 
-/**
- * True for a relationship `variable` whose basis is not in the list `excluded` (a parameter). Every
- * stored relationship has a basis (older graphs are upgraded on load).
- */
-export const basisKept = (variable: string, excluded: string) => `NOT ${variable}.basis IN ${excluded}`;
-
-/**
- * Where a place or country `variable` is on a map: its own coordinates, or those of the nearest
- * place or country it is in, with the relations on the way (read back by `toCoordinates`). With
- * `excluded` (a parameter name), relations of those bases are not walked, BACKGROUND excluded
- * finds nothing, and INFERRED excluded leaves only its own.
- */
-export const locationExpression = (variable: string, excluded: string | null = null) => {
-  const hops = excluded === null ? '' : ` WHERE ${basisKept(`${variable}Hop`, excluded)}`;
-  const allowed = excluded === null ? '' : ` AND NOT 'BACKGROUND' IN ${excluded} AND (length(${variable}Path) = 0 OR NOT 'INFERRED' IN ${excluded})`;
-  return `CASE WHEN ${variable}:Place OR ${variable}:Country THEN head(COLLECT {
-    MATCH ${variable}Path = (${variable})-[${variable}Hop:LOCATED_IN|PART_OF${hops}]->{0,4}(${variable}Holder:Entity)
-    WHERE ${variable}Holder.latitude IS NOT NULL${allowed}
-    WITH ${variable}Path, ${variable}Holder ORDER BY length(${variable}Path), ${variable}Holder.name LIMIT 1
-    RETURN {hops: length(${variable}Path), latitude: ${variable}Holder.latitude, longitude: ${variable}Holder.longitude,
-            reference: ${variable}Holder.coordinatesReference, holder: ${variable}Holder.name,
-            evidence: [hop IN relationships(${variable}Path) | ${evidenceProjection('hop', 'hop.articleId')}]} }) END`;
-};
-
-/** A map projection of an entity node, read back by `entitySchema`; only a dated event reads its date's properties. */
-export const entityProjection = (variable: string) =>
-  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
-  `date: CASE WHEN ${variable}.dateIso IS NOT NULL THEN ${variable} {.dateArticleId, ${DATE_PROPERTIES}} END, ` +
-  `consolidation: CASE WHEN ${variable}.articleCount IS NOT NULL THEN ${variable} {.certainty, ${CORROBORATION_PROPERTIES}} END, ` +
-  `location: ${locationExpression(variable)}}`;
-
 /** A location row: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
 export const toCoordinates = (value: unknown): CoordinatesRecord | null => {
   if (value === null || value === undefined) return null;
@@ -178,7 +141,7 @@ export const entitySchema: z.ZodType<EntityRecord> = z
     category: optionalText,
     isoCode: optionalText,
     wikidataId: optionalText,
-    location: z.unknown(),
+    location: z.unknown().optional(),
     date: z.object({ dateArticleId: optionalText, ...dateFields }).nullish(),
     consolidation: z.object({ certainty, ...corroborationFields }).nullish(),
   })
@@ -208,36 +171,9 @@ export const toEntity = (value: unknown): EntityRecord => parseRow(entitySchema,
 export const toEntities = (value: unknown): EntityRecord[] => parseRow(z.array(entitySchema), value ?? [], 'entity list');
 export const toEntityOrNull = (value: unknown): EntityRecord | null => (value === null || value === undefined ? null : toEntity(value));
 
-/** A map projection of the evidence arrays on a node or relationship, read back by `spansSchema`. */
-export const evidenceProjection = (variable: string, articleId: string) =>
-  `{articleId: ${articleId}, starts: ${variable}.evidenceStarts, ends: ${variable}.evidenceEnds, texts: ${variable}.evidenceTexts}`;
-
 export const spansSchema: z.ZodType<SpanRecord[]> = z
   .object({ articleId: text.nullish(), articleIds: z.array(text).nullish(), starts: offsets, ends: offsets, texts })
   .transform(({ articleId, articleIds, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts, articleIds));
-
-/** A fact's evidence: every report's spans, the primary report's first, each in its own article. */
-const factEvidenceProjection = (variable: string) =>
-  `{articleId: ${variable}.articleId, articleIds: ${variable}.evidenceArticleIds, starts: ${variable}.evidenceStarts[..${MAX_EVIDENCE_SPANS}], ` +
-  `ends: ${variable}.evidenceEnds[..${MAX_EVIDENCE_SPANS}], texts: ${variable}.evidenceTexts[..${MAX_EVIDENCE_SPANS}]}`;
-
-/** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
-export const certaintyRank = (certainty: string) =>
-  `CASE ${certainty} ${CERTAINTY_RANK.map((value, rank) => `WHEN '${value}' THEN ${rank}`).join(' ')} END`;
-
-/** Reports in the order facts are consolidated: the strongest, then the latest article. */
-const REPORT_ORDER = (report: string, article: string) =>
-  `${certaintyRank(`${report}.certainty`)}, coalesce(${article}.publishedAt, '') DESC, ${article}.id`;
-
-/** One article's report (an edge from the fact to its article), read back by `reportSchema`. */
-const reportProjection = (report: string, article: string) =>
-  `${report} {articleId: ${article}.id, .certainty, .basis, .reason, .evidenceStarts, .evidenceEnds, .evidenceTexts, ${DATE_PROPERTIES}}`;
-
-/** The reports of a fact node, at most `first` (a parameter or a number). */
-export const reportsExpression = (variable: string, link: 'ASSERTED_IN' | 'REPORTED_IN', first: string | number = MAX_PAGE_SIZE) =>
-  `COLLECT { MATCH (${variable})-[${variable}Report:${link}]->(${variable}Article:Article)
-    WITH ${variable}Report, ${variable}Article ORDER BY ${REPORT_ORDER(`${variable}Report`, `${variable}Article`)} LIMIT ${first}
-    RETURN ${reportProjection(`${variable}Report`, `${variable}Article`)} }`;
 
 export const reportSchema: z.ZodType<ReportRecord> = z
   .object({
@@ -260,6 +196,10 @@ export const reportSchema: z.ZodType<ReportRecord> = z
       date: toDate(row, row.articleId),
     };
   });
+/** A fact's reports and evidence are projected only when selected; absent, they are empty. */
+const reportsWhenSelected = z.array(reportSchema).nullish().transform((value) => value ?? []);
+const evidenceWhenSelected = spansSchema.nullish().transform((value) => value ?? []);
+
 export const toReports = (value: unknown): ReportRecord[] => parseRow(z.array(reportSchema), value ?? [], 'report list');
 
 
@@ -276,27 +216,6 @@ export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, v
 /** Evidence gathered from several articles, flattened in article order. */
 export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
   parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();
-
-/**
- * A relation seen from `n` to `other`: the statements of every article (each an edge, its report)
- * and a background fact, of one type, direction, title, former and role, grouped into one (the
- * distinct groups come from `WITH DISTINCT` on `RELATION_GROUP`, their statements from the pattern
- * comprehension in `relationProjection`, as aggregate functions may not nest in the queries that
- * embed it), read back by `relationSchema`. `excluded` names the parameter of left-out bases.
- */
-export const RELATION_GROUP = `n, other, type(relation) AS type, CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END AS direction,
-  relation.title AS title, relation.former AS former, relation.role AS role`;
-
-export const relationProjection = (excluded: string) => `{
-  type: type, direction: direction, other: ${entityProjection('other')}, title: title, former: former, role: role,
-  statements: [(n)-[statement]-(other) WHERE type(statement) = type AND (startNode(statement) = n) = (direction = 'OUT')
-    AND coalesce(statement.title, '') = coalesce(title, '') AND coalesce(statement.former, false) = coalesce(former, false)
-    AND coalesce(statement.role, '') = coalesce(role, '') AND ${basisKept('statement', excluded)} |
-    {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
-     reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
-     texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
-       RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
-}`;
 
 /** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
 const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; articleId: string | null; article?: { publishedAt: string | null } | null }>(items: T[]) =>
@@ -361,15 +280,6 @@ export const relationSchema: z.ZodType<RelationRecord> = z
     };
   });
 
-/** Figures with their event and source inline, so neither costs another round trip. */
-export const figureProjection = (variable: string) => `${variable} {
-  .id, .articleId, .metric, .counts, .value, .lowerBound, .lowerBoundExclusive, .upperBound, .approximate, .text, .certainty,
-  ${CORROBORATION_PROPERTIES}, reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  event: head(COLLECT { MATCH (${variable})-[:FIGURE_OF]->(figureEvent:Event) RETURN ${entityProjection('figureEvent')} }),
-  source: head(COLLECT { MATCH (${variable})-[:SOURCED_FROM]->(figureSource:Entity) RETURN ${entityProjection('figureSource')} }),
-  evidence: ${factEvidenceProjection(variable)}
-}`;
-
 export const figureSchema: z.ZodType<FigureRecord> = z.object({
   id: text,
   articleId: text,
@@ -385,20 +295,9 @@ export const figureSchema: z.ZodType<FigureRecord> = z.object({
   source: entitySchema.nullish().transform((value) => value ?? null),
   certainty,
   ...corroborationFields,
-  reports: z.array(reportSchema),
-  evidence: spansSchema,
+  reports: reportsWhenSelected,
+  evidence: evidenceWhenSelected,
 });
-
-export const claimProjection = (variable: string) => `${variable} {
-  .id, .articleId, .kind, .summary, .quote, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
-  reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  .mediumBasis, .mediumReason, .mediumEvidenceStarts, .mediumEvidenceEnds, .mediumEvidenceTexts,
-  speaker: head(COLLECT { MATCH (${variable})-[:SAID_BY]->(claimSpeaker:Entity) RETURN ${entityProjection('claimSpeaker')} }),
-  medium: head(COLLECT { MATCH (${variable})-[via:VIA]->(claimMedium:Entity) WITH via, claimMedium ORDER BY via.articleId = ${variable}.articleId DESC, via.articleId
-    RETURN ${entityProjection('claimMedium')} }),
-  about: COLLECT { MATCH (${variable})-[claimLink:ABOUT]->(claimSubject:Entity) RETURN ${entityProjection('claimSubject')} ORDER BY claimLink.position },
-  evidence: ${factEvidenceProjection(variable)}
-}`;
 
 export const claimSchema: z.ZodType<ClaimRecord> = z
   .object({
@@ -415,11 +314,11 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
     mediumEvidenceEnds: offsets,
     mediumEvidenceTexts: texts,
     ...corroborationFields,
-    reports: z.array(reportSchema),
+    reports: reportsWhenSelected,
     speaker: entitySchema.nullish().transform((value) => value ?? null),
     medium: entitySchema.nullish().transform((value) => value ?? null),
     about: z.array(entitySchema),
-    evidence: spansSchema,
+    evidence: evidenceWhenSelected,
   })
   .transform((row) => ({
     id: row.id,
@@ -444,18 +343,6 @@ export const claimSchema: z.ZodType<ClaimRecord> = z
     ...datedFact(row),
   }));
 
-export const deploymentProjection = (variable: string) => `${variable} {
-  .id, .articleId, .force, .status, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
-  reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  country: head(COLLECT { MATCH (${variable})-[:FROM_COUNTRY]->(sender:Country) RETURN ${entityProjection('sender')} }),
-  destination: head(COLLECT { MATCH (${variable})-[:TO_COUNTRY]->(receiver:Country) RETURN ${entityProjection('receiver')} }),
-  troops: head(COLLECT { MATCH (${variable})-[troopLink:TROOPS]->(troopFigure:Figure)
-    WITH troopLink, troopFigure ORDER BY troopLink.articleId = ${variable}.articleId DESC, troopLink.articleId
-    RETURN ${figureProjection('troopFigure')} }),
-  mission: head(COLLECT { MATCH (${variable})-[:MISSION]->(missionEvent:Event) RETURN ${entityProjection('missionEvent')} }),
-  evidence: ${factEvidenceProjection(variable)}
-}`;
-
 export const deploymentSchema: z.ZodType<DeploymentRecord> = z
   .object({
     id: text,
@@ -469,8 +356,8 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     troops: figureSchema.nullish().transform((value) => value ?? null),
     mission: entitySchema.nullish().transform((value) => value ?? null),
     ...corroborationFields,
-    reports: z.array(reportSchema),
-    evidence: spansSchema,
+    reports: reportsWhenSelected,
+    evidence: evidenceWhenSelected,
   })
   .transform((row) => ({
     id: row.id,
@@ -485,8 +372,6 @@ export const deploymentSchema: z.ZodType<DeploymentRecord> = z
     evidence: row.evidence,
     ...datedFact(row),
   }));
-
-export const articleProjection = (variable: string) => `${variable} {.id, .title, .text, .publishedAt, .source}`;
 
 export const articleSchema: z.ZodType<ArticleRecord> = z.object({
   id: text,

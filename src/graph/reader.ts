@@ -3,6 +3,7 @@
  * of the graph, and a bug cannot write), with a timeout, always parameterised. Counts round trips
  * so tests can bound them.
  */
+import type Cypher from '@neo4j/cypher-builder';
 import neo4j, { type BookmarkManager, type Driver, type Session, type Transaction } from 'neo4j-driver';
 
 export type Row = Record<string, unknown>;
@@ -54,6 +55,12 @@ export class GraphReader {
       this.open = { session, transaction: session.beginTransaction({ timeout: this.timeoutMs }) };
     }
     return this.open.transaction;
+  }
+
+  /** Runs a query built with `@neo4j/cypher-builder`. */
+  query(clause: Cypher.Clause): Promise<Row[]> {
+    const { cypher, params } = clause.build();
+    return this.rows(cypher, params);
   }
 
   async rows(cypher: string, parameters: Row = {}): Promise<Row[]> {
