@@ -126,7 +126,7 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
     return {
       query: entitiesByIdsQuery([id], shapeAt(selection), facets),
       read: (rows, context) => {
-        const loaded = readEntities(rows, facets).get(id);
+        const loaded = readEntities(rows, facets, context.reader.checkRows).get(id);
         return loaded ? context.loaders.prime([loaded], facets)[0]! : null;
       },
     };
@@ -138,7 +138,7 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
     const query = toSearchQuery(text);
     return {
       query: query === null ? null : searchQuery(query, kinds, searchCandidates(first, kinds), shapeAt(selection, ['entity'])),
-      read: (rows) => rankHits(rows, text, first),
+      read: (rows, context) => rankHits(rows, text, first, context.reader.checkRows),
     };
   },
   entities: (args: QueryEntitiesArgs, selection) => entityPage(selection, entityList(listFilter(args.kinds)), args),
@@ -164,7 +164,7 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
     const filter = { ...dateRange(args), countryId: args.countryId ?? null, excluded: excludedBases(args) };
     return {
       query: timelineQuery(filter, intInRange('first', args.first ?? 100, 1, 500), shapeAt(selection), facets),
-      read: (rows, context) => context.loaders.prime(readTimeline(rows, facets), facets),
+      read: (rows, context) => context.loaders.prime(readTimeline(rows, facets, context.reader.checkRows), facets),
     };
   },
   figures: (args: QueryFiguresArgs, selection) =>
@@ -188,14 +188,14 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
     const limit = intInRange('limit', args.limit ?? 100, 1, 500);
     return {
       query: neighborhoodQuery(args.id, depth, limit, maxEdgesOf(limit), args.excludeBasis ?? [], shapeAt(selection, ['nodes'])),
-      read: (rows) => readNeighborhood(rows, maxEdgesOf(limit)) ?? { nodes: [], edges: [], edgesTruncated: false },
+      read: (rows, context) => readNeighborhood(rows, maxEdgesOf(limit), context.reader.checkRows) ?? { nodes: [], edges: [], edgesTruncated: false },
     };
   },
   path: (args: QueryPathArgs, selection) => {
     const maxLength = intInRange('maxLength', args.maxLength ?? 6, 1, MAX_PATH_LENGTH);
     return {
       query: args.from === args.to ? null : pathQuery(args.from, args.to, maxLength, args.excludeBasis ?? [], shapeAt(selection, ['nodes'])),
-      read: readPath,
+      read: (rows, context) => readPath(rows, context.reader.checkRows),
     };
   },
   articles: (args: QueryArticlesArgs, selection) => page(selection, articleList(), ARTICLE_NODES, args),
@@ -209,7 +209,7 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
       categories: listFilter(args.categories),
       excludeBasis: excludedBases(args),
     };
-    return { query: eventCountsQuery(filter, first, shapeAt(selection, ['rows', 'entity'])), read: (rows) => readEventCounts(rows, first) };
+    return { query: eventCountsQuery(filter, first, shapeAt(selection, ['rows', 'entity'])), read: (rows, context) => readEventCounts(rows, first, context.reader.checkRows) };
   },
   figureSummaries: (args: QueryFigureSummariesArgs, selection) => {
     const filter = { metric: args.metric ?? null, groupBy: args.groupBy ?? 'EVENT', eventId: args.eventId ?? null, countryId: args.countryId ?? null };
@@ -222,7 +222,7 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
     };
     return {
       query: figureSummariesQuery(filter, intInRange('first', args.first ?? 20, 1, MAX_PAGE_SIZE), figuresFirst, shapes),
-      read: (rows) => readFigureSummaries(rows, filter.groupBy),
+      read: (rows, context) => readFigureSummaries(rows, filter.groupBy, context.reader.checkRows),
     };
   },
   deploymentTotals: (args: QueryDeploymentTotalsArgs, selection) => ({
@@ -231,11 +231,11 @@ export const ROOT_QUERIES: Record<string, (args: never, selection: Selection) =>
       intInRange('first', args.first ?? 20, 1, MAX_PAGE_SIZE),
       eitherShape(shapeAt(selection, ['country']), shapeAt(selection, ['destination'])),
     ),
-    read: readDeploymentTotals,
+    read: (rows, context) => readDeploymentTotals(rows, context.reader.checkRows),
   }),
   stats: () => ({ query: statsQuery(), read: readStats }),
   article: ({ id }: QueryArticleArgs) => ({
     query: articlesByIdsQuery([id]),
-    read: (rows) => readArticles(rows).get(id) ?? null,
+    read: (rows, context) => readArticles(rows, context.reader.checkRows).get(id) ?? null,
   }),
 };

@@ -1,6 +1,6 @@
 /**
  * Analytics: event counts by time bucket and group, figure summaries, deployment totals. Each is
- * one bounded query built with `@neo4j/cypher-builder`; rows are checked (zod) into domain records.
+ * one bounded query built with `@neo4j/cypher-builder`; rows are shaped (and, where rows are checked, checked) into domain records.
  *
  * An event's date is an interval, `dateStart`…`dateEnd` (written by the loader): a DAY date that
  * day, a WEEK date seven days from its Monday, a MONTH or YEAR date the whole month or year. An event counts in a bucket only when its interval
@@ -9,7 +9,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import { z } from 'zod';
 import { DEPLOYMENT_STATUSES, EVENT_CATEGORIES, FIGURE_METRICS, type Basis } from '../domain/vocabulary.ts';
-import { entitySchema, figureSchema, parseRow } from './mapping.ts';
+import { ENTITY, FIGURE, readRow } from './mapping.ts';
 import { basisKept, entityOrNull, entityProjection, figureProjection, pathKept, textOrder, whereEventHappened, type Shape } from './projections.ts';
 import { integer, type Row } from './reader.ts';
 import type { DeploymentTotalRecord, EventCountsRecord, FigureRangeRecord, FigureSummaryRecord } from './types.ts';
@@ -167,15 +167,14 @@ export function eventCountsQuery(filter: EventCountsFilter, first: number, shape
 
 const count = z.number().int();
 
-const eventCountsSchema = z.object({
+const eventCountsRow = z.object({
   events: count,
   undated: count,
-  truncated: z.boolean(),
   rows: z.array(
     z.object({
       start: z.string().nullable(),
       end: z.string().nullable(),
-      entity: entitySchema.nullable(),
+      entity: ENTITY.schema.nullable(),
       category: z.enum(EVENT_CATEGORIES).nullable(),
       count,
       overlapping: count,
@@ -183,6 +182,7 @@ const eventCountsSchema = z.object({
     }),
   ),
 });
+type EventCountsRow = z.infer<typeof eventCountsRow>;
 
 export interface EventCountsFilter {
   bucket: TimeBucket | null;
@@ -195,10 +195,14 @@ export interface EventCountsFilter {
 }
 
 /** The counts an `eventCountsQuery` returned, at most `first` rows. */
-export function readEventCounts(rows: Row[], first: number): EventCountsRecord {
-  const [row] = rows;
-  const counts = parseRow(eventCountsSchema, { ...row, truncated: false }, 'event counts');
-  return { ...counts, rows: counts.rows.slice(0, first), truncated: counts.rows.length > first };
+export function readEventCounts(rows: Row[], first: number, check: boolean): EventCountsRecord {
+  const counts = readRow<EventCountsRow, EventCountsRow>({ schema: eventCountsRow, shape: (row) => row, what: 'event counts' }, rows[0], check);
+  return {
+    events: counts.events,
+    undated: counts.undated,
+    rows: counts.rows.slice(0, first).map((row) => ({ ...row, entity: row.entity === null ? null : ENTITY.shape(row.entity) })),
+    truncated: counts.rows.length > first,
+  };
 }
 
 /**
@@ -232,16 +236,17 @@ function figureRange(figure: Cypher.Variable): Cypher.Map {
   });
 }
 
-const figureRangeSchema: z.ZodType<FigureRangeRecord> = z
-  .object({ lowest: count.nullable(), highest: count.nullable(), approximate: z.boolean(), unknown: count })
-  .transform(({ lowest, highest, approximate, unknown }) => ({
-    lowest: lowest === null ? null : Math.floor(lowest / 2),
-    lowestExclusive: lowest !== null && lowest % 2 === 1,
-    highest: highest === null ? null : Math.floor(highest / 2),
-    highestIsFloor: highest !== null && highest % 2 === 1,
-    approximate,
-    unknown,
-  }));
+const figureRangeRow = z.object({ lowest: count.nullable(), highest: count.nullable(), approximate: z.boolean(), unknown: count });
+
+/** A range from `figureRange`'s doubled bounds. */
+const toFigureRange = ({ lowest, highest, approximate, unknown }: z.infer<typeof figureRangeRow>): FigureRangeRecord => ({
+  lowest: lowest === null ? null : Math.floor(lowest / 2),
+  lowestExclusive: lowest !== null && lowest % 2 === 1,
+  highest: highest === null ? null : Math.floor(highest / 2),
+  highestIsFloor: highest !== null && highest % 2 === 1,
+  approximate,
+  unknown,
+});
 
 /** The groups of a figure `n`: its event, or the countries where its event happened. */
 function figureGroups(n: Cypher.Node, grouping: FigureGrouping): Cypher.Expr {
@@ -346,17 +351,18 @@ export function figureSummariesQuery(filter: FigureSummaryFilter, first: number,
     );
 }
 
-const figureSummarySchema = z.object({
+const figureSummaryRow = z.object({
   metric: z.enum(FIGURE_METRICS),
   counts: z.string(),
-  group: entitySchema.nullable(),
-  contingent: entitySchema.nullable(),
-  range: figureRangeSchema,
+  group: ENTITY.schema.nullable(),
+  contingent: ENTITY.schema.nullable(),
+  range: figureRangeRow,
   figureCount: count,
   sourceCount: count,
   articleCount: count,
-  figures: z.array(figureSchema),
+  figures: z.array(FIGURE.schema),
 });
+type FigureSummaryRow = z.infer<typeof figureSummaryRow>;
 
 export interface FigureSummaryFilter {
   metric: string | null;
@@ -365,14 +371,20 @@ export interface FigureSummaryFilter {
   countryId: string | null;
 }
 
-/** Summaries by metric and group, at most `first`, each with its first `figuresFirst` figures. */
 /** The summaries a `figureSummariesQuery` returned. */
-export function readFigureSummaries(rows: Row[], groupBy: FigureGrouping): FigureSummaryRecord[] {
-  return parseRow(z.array(figureSummarySchema), rows, 'figure summary').map(({ group, ...summary }) => ({
-    ...summary,
-    event: groupBy === 'EVENT' ? group : null,
-    country: groupBy === 'COUNTRY' ? group : null,
-  }));
+export function readFigureSummaries(rows: Row[], groupBy: FigureGrouping, check: boolean): FigureSummaryRecord[] {
+  const summaries = readRow<FigureSummaryRow[], FigureSummaryRow[]>({ schema: z.array(figureSummaryRow), shape: (all) => all, what: 'figure summary' }, rows, check);
+  return summaries.map(({ group, contingent, range, figures, ...summary }) => {
+    const groupEntity = group === null ? null : ENTITY.shape(group);
+    return {
+      ...summary,
+      range: toFigureRange(range),
+      figures: figures.map(FIGURE.shape),
+      contingent: contingent === null ? null : ENTITY.shape(contingent),
+      event: groupBy === 'EVENT' ? groupEntity : null,
+      country: groupBy === 'COUNTRY' ? groupEntity : null,
+    };
+  });
 }
 
 /**
@@ -425,14 +437,18 @@ export function deploymentTotalsQuery(filter: { countryId: string | null; destin
     );
 }
 
-const deploymentTotalSchema = z.object({
-  country: entitySchema,
-  destination: entitySchema,
+const deploymentTotalRow = z.object({
+  country: ENTITY.schema,
+  destination: ENTITY.schema,
   deployments: count,
   reports: count,
-  troops: figureRangeSchema,
+  troops: figureRangeRow,
   statuses: z.array(z.object({ status: z.enum(DEPLOYMENT_STATUSES), count })),
 });
+type DeploymentTotalRow = z.infer<typeof deploymentTotalRow>;
 
 /** The totals a `deploymentTotalsQuery` returned. */
-export const readDeploymentTotals = (rows: Row[]): DeploymentTotalRecord[] => parseRow(z.array(deploymentTotalSchema), rows, 'deployment total');
+export function readDeploymentTotals(rows: Row[], check: boolean): DeploymentTotalRecord[] {
+  const totals = readRow<DeploymentTotalRow[], DeploymentTotalRow[]>({ schema: z.array(deploymentTotalRow), shape: (all) => all, what: 'deployment total' }, rows, check);
+  return totals.map((total) => ({ ...total, country: ENTITY.shape(total.country), destination: ENTITY.shape(total.destination), troops: toFigureRange(total.troops) }));
+}

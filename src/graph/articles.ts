@@ -1,7 +1,7 @@
 /** Articles by id, and which articles the graph holds. */
 import Cypher from '@neo4j/cypher-builder';
 import { z } from 'zod';
-import { articleSchema, parseRow } from './mapping.ts';
+import { ARTICLE, parseRow, readRow } from './mapping.ts';
 import { articleProjection } from './projections.ts';
 import type { GraphReader, Row } from './reader.ts';
 import type { ArticleRecord } from './types.ts';
@@ -15,14 +15,14 @@ export function articlesByIdsQuery(ids: readonly string[]): Cypher.Clause {
 }
 
 export async function articlesByIds(reader: GraphReader, ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
-  return readArticles(await reader.query(articlesByIdsQuery(ids)));
+  return readArticles(await reader.query(articlesByIdsQuery(ids)), reader.checkRows);
 }
 
 /** The articles an `articlesByIdsQuery` returned, by id. */
-export function readArticles(rows: Row[]): Map<string, ArticleRecord> {
+export function readArticles(rows: Row[], check: boolean): Map<string, ArticleRecord> {
   return new Map(
     rows.map((row) => {
-      const article = parseRow(articleSchema, row.article, 'article');
+      const article = readRow(ARTICLE, row.article, check);
       return [article.id, article];
     }),
   );

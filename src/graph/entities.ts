@@ -2,7 +2,7 @@
 import { ENTITY_SEARCH_INDEX } from '../db/schema.ts';
 import Cypher from '@neo4j/cypher-builder';
 import { facetColumns, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { toEntity } from './mapping.ts';
+import { ENTITY, readRow } from './mapping.ts';
 import { entityProjection, type Shape } from './projections.ts';
 import { integer, type Row } from './reader.ts';
 import type { EntityKind, EntityRecord, SearchHitRecord } from './types.ts';
@@ -22,11 +22,11 @@ export function entitiesByIdsQuery(ids: readonly string[], shape: Shape, facets:
 }
 
 /** The entities an `entitiesByIdsQuery` returned, by id. */
-export function readEntities(rows: Row[], facets: readonly AnyFacet[]): Map<string, LoadedEntity> {
+export function readEntities(rows: Row[], facets: readonly AnyFacet[], check: boolean): Map<string, LoadedEntity> {
   return new Map(
     rows.map((row) => {
-      const entity = toEntity(row.entity);
-      return [entity.id, { entity, facetValues: facetValues(row, facets) }];
+      const entity = readRow(ENTITY, row.entity, check);
+      return [entity.id, { entity, facetValues: facetValues(row, facets, check) }];
     }),
   );
 }
@@ -91,8 +91,8 @@ export const searchCandidates = (first: number, kinds: readonly EntityKind[] | n
   first * (kinds ? CANDIDATES_PER_HIT_OF_KINDS : CANDIDATES_PER_HIT);
 
 /** The hits of a `searchQuery` for `text`, re-ranked, at most `first`. */
-export function rankHits(rows: Row[], text: string, first: number): SearchHitRecord[] {
-  const hits = rows.map((row) => ({ entity: toEntity(row.entity), score: Number(row.score) }));
+export function rankHits(rows: Row[], text: string, first: number, check: boolean): SearchHitRecord[] {
+  const hits = rows.map((row) => ({ entity: readRow(ENTITY, row.entity, check), score: Number(row.score) }));
   // An exact name or alias match ("CSTO", "gulen", "RFE/RL") outranks every partial one.
   const wanted = searchWords(text).join(' ');
   const exact = (entity: EntityRecord) => [entity.name, ...entity.aliases].some((name) => searchWords(name).join(' ') === wanted);

@@ -5,21 +5,9 @@
  * `fetch-plan.ts` merges them.
  */
 import Cypher from '@neo4j/cypher-builder';
-import { z } from 'zod';
 import { RELATION_TYPES, type Basis, type RelationType } from '../domain/vocabulary.ts';
 import type { Facet } from './fetch-plan.ts';
-import {
-  claimSchema,
-  deploymentSchema,
-  figureSchema,
-  parseRow,
-  relationSchema,
-  toCoordinates,
-  toEntities,
-  toEntityOrNull,
-  toReports,
-  toSpansOfArticles,
-} from './mapping.ts';
+import { CLAIMS, COORDINATES, DEPLOYMENTS, ENTITIES, ENTITY_OR_NULL, FIGURES, mapped, RELATIONS, REPORTS, SPANS_OF_ARTICLES, type RowReader } from './mapping.ts';
 import {
   basisKept,
   claimProjection,
@@ -39,9 +27,6 @@ import {
 } from './projections.ts';
 import { integer } from './reader.ts';
 import type { ClaimRecord, CoordinatesRecord, DeploymentRecord, Direction, EntityKind, EntityRecord, FigureRecord, RelationRecord, ReportRecord, SpanRecord } from './types.ts';
-
-const listOf = <T>(schema: z.ZodType<T>, what: string) => (value: unknown): T[] =>
-  parseRow(z.array(schema), value ?? [], what);
 
 /** A list bound: a Cypher integer parameter (a JavaScript number would travel as a float). */
 const limitOf = (first: number) => new Cypher.Param(integer(first));
@@ -63,7 +48,7 @@ function spansByArticle(key: string, type: 'MENTIONED_IN' | 'ASSERTED_IN', first
           .return(evidenceMap(link, article.property('id'))),
       );
     },
-    parse: (value) => toSpansOfArticles(value).slice(0, first),
+    reader: mapped(SPANS_OF_ARTICLES, (spans) => spans.slice(0, first)),
   };
 }
 
@@ -105,7 +90,7 @@ export function relations(query: RelationQuery): Facet<RelationRecord[]> {
         new Cypher.Param(query.excluded ?? []),
         query.shape,
       ),
-    parse: listOf(relationSchema, 'relation'),
+    reader: RELATIONS,
   };
 }
 
@@ -127,14 +112,14 @@ export function related(query: RelationQuery): Facet<EntityRecord[]> {
           .return(entityProjection(other, query.shape)),
       );
     },
-    parse: toEntities,
+    reader: ENTITIES,
   };
 }
 
 /** The first entity (by name) at the other end of one kind of relation, or null. */
 export function relatedOne(query: Omit<RelationQuery, 'first'>): Facet<EntityRecord | null> {
   const many = related({ ...query, first: 1 });
-  return { ...many, key: `one:${many.key}`, parse: (value) => many.parse(value)[0] ?? null };
+  return { ...many, key: `one:${many.key}`, reader: mapped(ENTITIES, (entities) => entities[0] ?? null) };
 }
 
 /** Entities reached from `n` by 1 to 4 hops of `types` whose bases are not excluded. */
@@ -166,7 +151,7 @@ export function country(excluded: ExcludedBases, shape: Shape): Facet<EntityReco
         ),
       );
     },
-    parse: toEntityOrNull,
+    reader: ENTITY_OR_NULL,
   };
 }
 
@@ -187,7 +172,7 @@ export function inside(label: 'Place' | 'Organization', first: number, excluded:
           .return(entityProjection(inner, shape)),
       );
     },
-    parse: toEntities,
+    reader: ENTITIES,
   };
 }
 
@@ -197,7 +182,7 @@ export function coordinates(excluded: ExcludedBases): Facet<CoordinatesRecord | 
     key: `coordinates:${excludedKey(excluded)}`,
     anchor: 'Entity',
     expression: (n) => locationExpression(n, new Cypher.Param(excluded)),
-    parse: toCoordinates,
+    reader: COORDINATES,
   };
 }
 
@@ -217,7 +202,7 @@ export function eventCountries(first: number, shape: Shape): Facet<EntityRecord[
           .return(entityProjection(found, shape)),
       );
     },
-    parse: toEntities,
+    reader: ENTITIES,
   };
 }
 
@@ -227,7 +212,7 @@ export function eventReports(first: number): Facet<ReportRecord[]> {
     key: `eventReports:${first}`,
     anchor: 'Entity',
     expression: (n) => reportsExpression(n, 'ASSERTED_IN', limitOf(first)),
-    parse: toReports,
+    reader: REPORTS,
   };
 }
 
@@ -257,7 +242,7 @@ export function figuresOf(role: FigureRole, first: number, shape: Shape): Facet<
     key: `figures:${role}:${first}:${shapeKey(shape)}`,
     anchor: 'Entity',
     expression: (n) => factsLinkedTo(n, 'Figure', FIGURE_ROLE_LINKS[role], first, (figure) => figureProjection(figure, shape)),
-    parse: listOf(figureSchema, 'figure'),
+    reader: FIGURES,
   };
 }
 
@@ -277,7 +262,7 @@ export function placeEvents(first: number, shape: Shape): Facet<EntityRecord[]> 
           .return(entityProjection(event, shape)),
       );
     },
-    parse: toEntities,
+    reader: ENTITIES,
   };
 }
 
@@ -291,7 +276,7 @@ export function claimsOf(role: ClaimRole, first: number, shape: Shape): Facet<Cl
     key: `claims:${role}:${first}:${shapeKey(shape)}`,
     anchor: 'Entity',
     expression: (n) => factsLinkedTo(n, 'Claim', CLAIM_ROLE_LINKS[role], first, (claim) => claimProjection(claim, shape)),
-    parse: listOf(claimSchema, 'claim'),
+    reader: CLAIMS,
   };
 }
 
@@ -311,12 +296,12 @@ export function articleEntities(kinds: readonly EntityKind[] | null, first: numb
           .return(entityProjection(entity, shape)),
       );
     },
-    parse: toEntities,
+    reader: ENTITIES,
   };
 }
 
 /** The facts of one kind an article reports, in the order of its text. */
-function articleFacts<T>(key: string, label: string, project: (fact: Cypher.Node) => Cypher.Expr, schema: z.ZodType<T>, first: number): Facet<T[]> {
+function articleFacts<T>(key: string, label: string, project: (fact: Cypher.Node) => Cypher.Expr, reader: RowReader<unknown, T[]>, first: number): Facet<T[]> {
   return {
     key: `${key}:${first}`,
     anchor: 'Article',
@@ -331,15 +316,15 @@ function articleFacts<T>(key: string, label: string, project: (fact: Cypher.Node
           .return(project(fact)),
       );
     },
-    parse: listOf(schema, label.toLowerCase()),
+    reader,
   };
 }
 
 export const articleFigures = (first: number, shape: Shape): Facet<FigureRecord[]> =>
-  articleFacts(`articleFigures:${shapeKey(shape)}`, 'Figure', (fact) => figureProjection(fact, shape), figureSchema, first);
+  articleFacts(`articleFigures:${shapeKey(shape)}`, 'Figure', (fact) => figureProjection(fact, shape), FIGURES, first);
 
 export const articleClaims = (first: number, shape: Shape): Facet<ClaimRecord[]> =>
-  articleFacts(`articleClaims:${shapeKey(shape)}`, 'Claim', (fact) => claimProjection(fact, shape), claimSchema, first);
+  articleFacts(`articleClaims:${shapeKey(shape)}`, 'Claim', (fact) => claimProjection(fact, shape), CLAIMS, first);
 
 export const articleDeployments = (first: number, shape: Shape): Facet<DeploymentRecord[]> =>
-  articleFacts(`articleDeployments:${shapeKey(shape)}`, 'Deployment', (fact) => deploymentProjection(fact, shape), deploymentSchema, first);
+  articleFacts(`articleDeployments:${shapeKey(shape)}`, 'Deployment', (fact) => deploymentProjection(fact, shape), DEPLOYMENTS, first);

@@ -6,6 +6,7 @@
  */
 import Cypher from '@neo4j/cypher-builder';
 import DataLoader from 'dataloader';
+import { readRow, type RowReader } from './mapping.ts';
 import type { GraphReader, Row } from './reader.ts';
 
 /** The node label a facet is computed on. */
@@ -17,8 +18,8 @@ export interface Facet<T> {
   anchor: Anchor;
   /** The facet's Cypher expression over the node `n`; every value in it is a parameter it makes. */
   expression: (n: Cypher.Node) => Cypher.Expr;
-  /** Turns the column's value (null when the node does not exist) into the domain value. */
-  parse: (value: unknown) => T;
+  /** Reads the column's value (null when the node does not exist) as the domain value. */
+  reader: RowReader<unknown, T>;
 }
 
 export type AnyFacet = Facet<unknown>;
@@ -34,9 +35,9 @@ export const facetColumns = (n: Cypher.Node, facets: readonly AnyFacet[]): [Cyph
 export const facetEntries = (n: Cypher.Node, facets: readonly AnyFacet[]): Record<string, Cypher.Expr> =>
   Object.fromEntries(facetColumns(n, facets).map(([expression, column]) => [column, expression]));
 
-/** The parsed values of a row's facet columns, by facet key. */
-export function facetValues(row: Row, facets: readonly AnyFacet[]): Map<string, unknown> {
-  return new Map(facets.map((facet, index) => [facet.key, facet.parse(row[facetColumn(index)] ?? null)]));
+/** The values of a row's facet columns, by facet key; checked first when `check` is on. */
+export function facetValues(row: Row, facets: readonly AnyFacet[], check: boolean): Map<string, unknown> {
+  return new Map(facets.map((facet, index) => [facet.key, readRow(facet.reader, row[facetColumn(index)] ?? null, check)]));
 }
 
 /**
@@ -96,6 +97,6 @@ export class FacetLoader {
     const rows = await this.reader.query(facetQuery(this.anchor, plan));
     const rowsById = new Map(rows.map((row) => [String(row.id), row]));
     const columnOf = new Map(plan.map((entry, index) => [entry.facet.key, facetColumn(index)]));
-    return requests.map(({ id, facet }) => facet.parse(rowsById.get(id)?.[columnOf.get(facet.key)!] ?? null));
+    return requests.map(({ id, facet }) => readRow(facet.reader, rowsById.get(id)?.[columnOf.get(facet.key)!] ?? null, this.reader.checkRows));
   }
 }

@@ -2,7 +2,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { ExcludedBases } from './facets.ts';
 import { facetColumns, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { articleSchema, claimSchema, deploymentSchema, figureSchema, parseRow, toEntity } from './mapping.ts';
+import { ARTICLE, CLAIM, DEPLOYMENT, ENTITY, FIGURE, readRow, type RowReader } from './mapping.ts';
 import { listSpec, type Condition, type NodeProjection } from './pages.ts';
 import {
   articleProjection,
@@ -19,23 +19,14 @@ import { integer, type Row } from './reader.ts';
 import type { LoadedEntity } from './entities.ts';
 import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
 
-export const entityNodes = (shape: Shape): NodeProjection<EntityRecord> => ({ projection: (n) => entityProjection(n, shape), parse: toEntity });
-export const figureNodes = (shape: Shape): NodeProjection<FigureRecord> => ({
-  projection: (n) => figureProjection(n, shape),
-  parse: (value) => parseRow(figureSchema, value, 'figure'),
-});
-export const claimNodes = (shape: Shape): NodeProjection<ClaimRecord> => ({
-  projection: (n) => claimProjection(n, shape),
-  parse: (value) => parseRow(claimSchema, value, 'claim'),
-});
+export const entityNodes = (shape: Shape): NodeProjection<EntityRecord> => ({ projection: (n) => entityProjection(n, shape), reader: ENTITY as RowReader<unknown, EntityRecord> });
+export const figureNodes = (shape: Shape): NodeProjection<FigureRecord> => ({ projection: (n) => figureProjection(n, shape), reader: FIGURE as RowReader<unknown, FigureRecord> });
+export const claimNodes = (shape: Shape): NodeProjection<ClaimRecord> => ({ projection: (n) => claimProjection(n, shape), reader: CLAIM as RowReader<unknown, ClaimRecord> });
 export const deploymentNodes = (shape: Shape): NodeProjection<DeploymentRecord> => ({
   projection: (n) => deploymentProjection(n, shape),
-  parse: (value) => parseRow(deploymentSchema, value, 'deployment'),
+  reader: DEPLOYMENT as RowReader<unknown, DeploymentRecord>,
 });
-export const ARTICLE_NODES: NodeProjection<ArticleRecord> = {
-  projection: articleProjection,
-  parse: (value) => parseRow(articleSchema, value, 'article'),
-};
+export const ARTICLE_NODES: NodeProjection<ArticleRecord> = { projection: articleProjection, reader: ARTICLE as RowReader<unknown, ArticleRecord> };
 
 const nodesOf = (label: string) => (n: Cypher.Node) => new Cypher.Pattern(n, { labels: label });
 
@@ -194,5 +185,5 @@ export function timelineQuery(filter: TimelineFilter, first: number, shape: Shap
 }
 
 /** The events a `timelineQuery` returned, with their facets. */
-export const readTimeline = (rows: Row[], facets: readonly AnyFacet[]): LoadedEntity[] =>
-  rows.map((row) => ({ entity: toEntity(row.entity), facetValues: facetValues(row, facets) }));
+export const readTimeline = (rows: Row[], facets: readonly AnyFacet[], check: boolean): LoadedEntity[] =>
+  rows.map((row) => ({ entity: readRow(ENTITY, row.entity, check), facetValues: facetValues(row, facets, check) }));

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_EDGES_PER_NODE } from '../domain/limits.ts';
 import Cypher from '@neo4j/cypher-builder';
 import { BASES, CERTAINTIES, CERTAINTY_RANK, CLAIM_KINDS, GRAPH_EDGE_TYPES, RELATION_TYPES, type Basis } from '../domain/vocabulary.ts';
-import { parseRow, toEntities } from './mapping.ts';
+import { ENTITIES, readRow, type RowReader } from './mapping.ts';
 import { basisKept, entityProjection, typeAlternation, type Shape } from './projections.ts';
 import { integer, type Row } from './reader.ts';
 import type { GraphEdgeRecord, PathRecord, SubgraphRecord } from './types.ts';
@@ -124,7 +124,7 @@ export function pathQuery(from: string, to: string, maxLength: number, excludeBa
     );
 }
 
-const edgeSchema = z.object({
+const edgeRow = z.object({
   type: z.enum(GRAPH_EDGE_TYPES),
   source: z.string(),
   target: z.string(),
@@ -134,15 +134,18 @@ const edgeSchema = z.object({
   claimKind: z.enum(CLAIM_KINDS).nullable(),
 });
 
+/** Edges as the queries project them, already in their record's shape. */
+const EDGES: RowReader<GraphEdgeRecord[] | null | undefined, GraphEdgeRecord[]> = { schema: z.array(edgeRow).nullish(), shape: (edges) => edges ?? [], what: 'graph edge' };
+
 const strength = (edge: GraphEdgeRecord) => CERTAINTY_RANK.indexOf(edge.certainty);
 
 /**
  * Distinct edges: the same relation stated by two articles is one edge, with its strongest
  * certainty (and the basis that goes with it); each claim is its own edge.
  */
-function toEdges(value: unknown): GraphEdgeRecord[] {
+function distinctEdges(all: GraphEdgeRecord[]): GraphEdgeRecord[] {
   const edges = new Map<string, GraphEdgeRecord>();
-  for (const edge of parseRow(z.array(edgeSchema), value ?? [], 'graph edge')) {
+  for (const edge of all) {
     const key = `${edge.source}|${edge.type}|${edge.target}|${edge.claimId ?? ''}`;
     const known = edges.get(key);
     if (!known || strength(edge) < strength(known)) edges.set(key, edge);
@@ -154,20 +157,20 @@ function toEdges(value: unknown): GraphEdgeRecord[] {
 export const maxEdgesOf = (limit: number) => MAX_EDGES_PER_NODE * (limit + 1);
 
 /** The neighbourhood a `neighborhoodQuery` returned; null when the centre does not exist. Edges are cut at MAX_EDGES_PER_NODE per node. */
-export function readNeighborhood(rows: Row[], maxEdges: number): SubgraphRecord | null {
+export function readNeighborhood(rows: Row[], maxEdges: number, check: boolean): SubgraphRecord | null {
   const [row] = rows;
   if (!row) return null;
-  const nodes = toEntities(row.nodes);
-  const fetched = parseRow(z.array(z.unknown()), row.edges ?? [], 'graph edges');
-  const distinct = toEdges(fetched.slice(0, maxEdges));
+  const nodes = readRow(ENTITIES, row.nodes, check);
+  const fetched = readRow(EDGES, row.edges, check);
+  const distinct = distinctEdges(fetched.slice(0, maxEdges));
   const edges = distinct.slice(0, MAX_EDGES_PER_NODE * nodes.length);
   return { nodes, edges, edgesTruncated: fetched.length > maxEdges || distinct.length > edges.length };
 }
 
 /** The path a `pathQuery` returned, or null when there is none. */
-export function readPath(rows: Row[]): PathRecord | null {
+export function readPath(rows: Row[], check: boolean): PathRecord | null {
   const [row] = rows;
   if (!row) return null;
-  const edges = parseRow(z.array(edgeSchema), row.edges, 'path edge');
-  return { nodes: toEntities(row.nodes), edges, length: edges.length };
+  const edges = readRow(EDGES, row.edges, check);
+  return { nodes: readRow(ENTITIES, row.nodes, check), edges, length: edges.length };
 }

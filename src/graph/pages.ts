@@ -6,7 +6,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import { z } from 'zod';
 import { facetEntries, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { parseRow } from './mapping.ts';
+import { parseRow, readRow, type RowReader } from './mapping.ts';
 import { integer, type GraphReader, type Row } from './reader.ts';
 import type { PageRecord } from './types.ts';
 
@@ -26,10 +26,10 @@ export interface ListSpec {
   walks: boolean;
 }
 
-/** How to project and parse one node of the list. */
+/** How to project and read one node of the list. */
 export interface NodeProjection<T> {
   projection: (n: Cypher.Node) => Cypher.Expr;
-  parse: (value: unknown) => T;
+  reader: RowReader<unknown, T>;
 }
 
 /** Where a page ends: the sort keys of its last node, and that node's id. */
@@ -117,7 +117,11 @@ export function pageQuery<T>(spec: ListSpec, node: NodeProjection<T>, request: P
   );
 }
 
-const rowSchema = z.object({ id: z.string(), sortKeys: z.array(z.union([z.string(), z.number()])), node: z.unknown() }).passthrough();
+const pageRow = z.object({ id: z.string(), sortKeys: z.array(z.union([z.string(), z.number()])), node: z.unknown() }).passthrough();
+type PageRow = z.infer<typeof pageRow>;
+
+/** A page's rows: each node's id, sort keys and projection, and its facet columns. */
+const PAGE_ROWS: RowReader<PageRow[] | null | undefined, PageRow[]> = { schema: z.array(pageRow).nullish(), shape: (rows) => rows ?? [], what: 'page' };
 
 export interface LoadedPage<T> {
   page: PageRecord<T>;
@@ -129,10 +133,10 @@ export interface LoadedPage<T> {
 export function readPage<T>(reader: GraphReader, rows: Row[], spec: ListSpec, node: NodeProjection<T>, request: PageRequest): LoadedPage<T> {
   const { first } = request;
   const [row] = rows;
-  const fetched = parseRow(z.array(rowSchema), row?.rows ?? [], 'page');
+  const fetched = readRow(PAGE_ROWS, row?.rows, reader.checkRows);
   const items = fetched.slice(0, first);
   const total = row?.total;
-  const edges = items.map((item) => ({ cursor: encodeCursor({ keys: item.sortKeys, id: item.id }), node: node.parse(item.node) }));
+  const edges = items.map((item) => ({ cursor: encodeCursor({ keys: item.sortKeys, id: item.id }), node: readRow(node.reader, item.node, reader.checkRows) }));
   return {
     page: {
       edges,
@@ -144,6 +148,6 @@ export function readPage<T>(reader: GraphReader, rows: Row[], spec: ListSpec, no
             return parseRow(z.number().int(), counted?.total ?? 0, 'count');
           },
     },
-    facetValues: new Map(items.map((item) => [item.id, facetValues(item, request.facets)])),
+    facetValues: new Map(items.map((item) => [item.id, facetValues(item, request.facets, reader.checkRows)])),
   };
 }

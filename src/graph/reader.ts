@@ -45,6 +45,8 @@ export class GraphReader {
      * its server has caught up with what earlier reads saw (the data version among them).
      */
     private readonly bookmarkManager?: BookmarkManager,
+    /** Check every row against its projection's schema before shaping it (tests and development: `CHECK_ROWS`). */
+    readonly checkRows = false,
   ) {}
 
   /** The request's transaction, begun by its first query. */
