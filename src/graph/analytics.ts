@@ -58,7 +58,11 @@ export function eventCountsQuery(filter: EventCountsFilter, first: number, shape
   const from = filter.from === null ? null : Cypher.date(new Cypher.Param(filter.from));
   const to = filter.to === null ? null : Cypher.date(new Cypher.Param(filter.to));
   const n = new Cypher.Node();
-  const interval = new Cypher.Variable(), matched = new Cypher.Variable(), events = new Cypher.Variable(), undatedEvents = new Cypher.Variable(), item = new Cypher.Variable();
+  const interval = new Cypher.Variable();
+  const matched = new Cypher.Variable();
+  const events = new Cypher.Variable();
+  const undatedEvents = new Cypher.Variable();
+  const item = new Cypher.Variable();
   const conditions: Cypher.Predicate[] = [];
   if (filter.categories !== null) conditions.push(Cypher.in(n.property('category'), new Cypher.Param(filter.categories)));
   if (filter.countryId !== null) {
@@ -95,7 +99,12 @@ export function eventCountsQuery(filter: EventCountsFilter, first: number, shape
     ]);
   } else {
     const stepDays = new Cypher.Param(integer(STEP_DAYS[filter.bucket]));
-    const firstDay = new Cypher.Variable(), lastDay = new Cypher.Variable(), span = new Cypher.Variable(), step = new Cypher.Variable(), bucketStart = new Cypher.Variable(), bucketEnd = new Cypher.Variable();
+    const firstDay = new Cypher.Variable();
+    const lastDay = new Cypher.Variable();
+    const span = new Cypher.Variable();
+    const step = new Cypher.Variable();
+    const bucketStart = new Cypher.Variable();
+    const bucketEnd = new Cypher.Variable();
     const atLeast = (day: Cypher.Expr) => (from === null ? day : new Cypher.Case().when(Cypher.lt(day, from)).then(from).else(day));
     const atMost = (day: Cypher.Expr) => (to === null ? day : new Cypher.Case().when(Cypher.gt(day, to)).then(to).else(day));
     bucketed = perKey
@@ -118,7 +127,9 @@ export function eventCountsQuery(filter: EventCountsFilter, first: number, shape
       ])
       .with(groupKey, event, eventInterval, [Cypher.toString(atLeast(bucketStart)), start], [Cypher.toString(atMost(bucketEnd)), end]);
   }
-  const countInside = new Cypher.Variable(), overlapping = new Cypher.Variable(), undated = new Cypher.Variable();
+  const countInside = new Cypher.Variable();
+  const overlapping = new Cypher.Variable();
+  const undated = new Cypher.Variable();
   const group = new Cypher.Node();
   const totals = bucketed
     .with(groupKey, start, end, event, eventInterval, [
@@ -283,9 +294,26 @@ export function figureSummariesQuery(filter: FigureSummaryFilter, first: number,
       ),
     );
   }
-  const groups = new Cypher.Variable(), sourceId = new Cypher.Variable(), articleIds = new Cypher.Variable(), metric = new Cypher.Variable(), population = new Cypher.Variable(), range = new Cypher.Variable(), figureCount = new Cypher.Variable(), sourceCount = new Cypher.Variable(), articleLists = new Cypher.Variable(), counts = new Cypher.Variable(), figures = new Cypher.Variable();
-  const group = new Cypher.Node(), contingent = new Cypher.Node(), source = new Cypher.Node(), sender = new Cypher.Node(), article = new Cypher.Node(), figure = new Cypher.Node();
-  const all = new Cypher.Variable(), list = new Cypher.Variable(), id = new Cypher.Variable();
+  const groups = new Cypher.Variable();
+  const sourceId = new Cypher.Variable();
+  const articleIds = new Cypher.Variable();
+  const metric = new Cypher.Variable();
+  const population = new Cypher.Variable();
+  const range = new Cypher.Variable();
+  const figureCount = new Cypher.Variable();
+  const sourceCount = new Cypher.Variable();
+  const articleLists = new Cypher.Variable();
+  const counts = new Cypher.Variable();
+  const figures = new Cypher.Variable();
+  const group = new Cypher.Node();
+  const contingent = new Cypher.Node();
+  const source = new Cypher.Node();
+  const sender = new Cypher.Node();
+  const article = new Cypher.Node();
+  const figure = new Cypher.Node();
+  const all = new Cypher.Variable();
+  const list = new Cypher.Variable();
+  const id = new Cypher.Variable();
   const matched = new Cypher.Match(new Cypher.Pattern(n, { labels: 'Figure' }));
   return (conditions.length > 0 ? matched.where(Cypher.and(...conditions)) : matched)
     .with(
@@ -392,9 +420,18 @@ export function readFigureSummaries(rows: Row[], groupBy: FigureGrouping, check:
  * is one deployment however many articles report it, with its primary report's troop figure.
  */
 export function deploymentTotalsQuery(filter: { countryId: string | null; destinationId: string | null }, first: number, shape: Shape): Cypher.Clause {
-  const sender = new Cypher.Node(), n = new Cypher.Node(), receiver = new Cypher.Node(), figure = new Cypher.Node();
+  const sender = new Cypher.Node();
+  const n = new Cypher.Node();
+  const receiver = new Cypher.Node();
+  const figure = new Cypher.Node();
   const link = new Cypher.Relationship();
-  const troops = new Cypher.Variable(), deployments = new Cypher.Variable(), reports = new Cypher.Variable(), range = new Cypher.Variable(), statuses = new Cypher.Variable(), status = new Cypher.Variable(), other = new Cypher.Variable();
+  const troops = new Cypher.Variable();
+  const deployments = new Cypher.Variable();
+  const reports = new Cypher.Variable();
+  const range = new Cypher.Variable();
+  const statuses = new Cypher.Variable();
+  const status = new Cypher.Variable();
+  const other = new Cypher.Variable();
   const conditions: Cypher.Predicate[] = [];
   if (filter.countryId !== null) conditions.push(Cypher.eq(sender.property('id'), new Cypher.Param(filter.countryId)));
   if (filter.destinationId !== null) conditions.push(Cypher.eq(receiver.property('id'), new Cypher.Param(filter.destinationId)));

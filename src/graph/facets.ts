@@ -122,9 +122,8 @@ export function relatedOne(query: Omit<RelationQuery, 'first'>): Facet<EntityRec
   return { ...many, key: `one:${many.key}`, reader: mapped(ENTITIES, (entities) => entities[0] ?? null) };
 }
 
-/** Entities reached from `n` by 1 to 4 hops of `types` whose bases are not excluded. */
-function walkFrom(n: Cypher.Node, types: readonly string[], direction: 'right' | 'left', to: Cypher.Node, label: string, excluded: ExcludedBases) {
-  const path = new Cypher.PathVariable();
+/** A walk of 1 to 4 hops of `types` from `n` to `to`, bound to `path`, none of whose relations has an excluded basis. */
+function walkFrom(n: Cypher.Node, types: readonly string[], direction: 'right' | 'left', to: Cypher.Node, label: string, excluded: ExcludedBases, path = new Cypher.PathVariable()) {
   const hop = new Cypher.Variable();
   const pattern = new Cypher.Pattern(n).related({ type: typeAlternation(types), direction, length: { min: 1, max: 4 } }).to(to, { labels: label });
   return new Cypher.Match(pattern.assignTo(path)).where(Cypher.all(hop, Cypher.relationships(path), basisKept(hop, new Cypher.Param(excluded))));
@@ -138,12 +137,9 @@ export function country(excluded: ExcludedBases, shape: Shape): Facet<EntityReco
     expression: (n) => {
       const found = new Cypher.Node();
       const path = new Cypher.PathVariable();
-      const hop = new Cypher.Variable();
-      const pattern = new Cypher.Pattern(n).related({ type: typeAlternation(['LOCATED_IN', 'PART_OF']), length: { min: 1, max: 4 } }).to(found, { labels: 'Country' });
       return Cypher.head(
         new Cypher.Collect(
-          new Cypher.Match(pattern.assignTo(path))
-            .where(Cypher.all(hop, Cypher.relationships(path), basisKept(hop, new Cypher.Param(excluded))))
+          walkFrom(n, ['LOCATED_IN', 'PART_OF'], 'right', found, 'Country', excluded, path)
             .with(path, found)
             .orderBy(Cypher.length(path), found.property('name'))
             .limit(1)

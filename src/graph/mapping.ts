@@ -258,15 +258,20 @@ export const REPORTS = listOf<ReportRow, ReportRecord>({ schema: reportRow, shap
 const factParts = { reports: z.array(reportRow).nullish(), evidence: spansRow.nullish() };
 type FactParts = z.infer<z.ZodObject<typeof factParts>>;
 
-/** What a dated fact's reports say together, read back from its corroboration properties and its reports. */
-const datedFact = (row: DateFields & CorroborationFields & FactParts) => ({
-  date: toDate(row, row.dateArticleId),
-  datesDisagree: Boolean(row.datesDisagree),
+/** What a fact's reports say together (its corroboration properties), and its reports and evidence when selected. */
+const corroborated = (row: CorroborationFields & FactParts) => ({
   weakestCertainty: row.weakestCertainty,
   articleCount: row.articleCount,
   sourceCount: row.sourceCount,
   reports: (row.reports ?? []).map(toReport),
   evidence: row.evidence ? toSpans(row.evidence) : [],
+});
+
+/** A dated fact's date, read back from its properties, beside what its reports say together. */
+const datedFact = (row: DateFields & CorroborationFields & FactParts) => ({
+  date: toDate(row, row.dateArticleId),
+  datesDisagree: Boolean(row.datesDisagree),
+  ...corroborated(row),
 });
 
 /** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
@@ -377,11 +382,7 @@ function toFigure(row: FigureRow): FigureRecord {
     event: row.event ? toEntity(row.event) : null,
     source: row.source ? toEntity(row.source) : null,
     certainty: row.certainty,
-    weakestCertainty: row.weakestCertainty,
-    articleCount: row.articleCount,
-    sourceCount: row.sourceCount,
-    reports: (row.reports ?? []).map(toReport),
-    evidence: row.evidence ? toSpans(row.evidence) : [],
+    ...corroborated(row),
   };
 }
 
