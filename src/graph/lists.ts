@@ -2,7 +2,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import type { ExcludedBases } from './facets.ts';
 import { facetColumns, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { ARTICLE, CLAIM, DEPLOYMENT, ENTITY, FIGURE, readRow, type RowReader } from './mapping.ts';
+import { ARTICLE, CLAIM, DEPLOYMENT, ENTITY, FIGURE, readRow } from './mapping.ts';
 import { listSpec, type Condition, type NodeProjection } from './pages.ts';
 import {
   articleProjection,
@@ -19,14 +19,11 @@ import { integer, type Row } from './reader.ts';
 import type { LoadedEntity } from './entities.ts';
 import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
 
-export const entityNodes = (shape: Shape): NodeProjection<EntityRecord> => ({ projection: (n) => entityProjection(n, shape), reader: ENTITY as RowReader<unknown, EntityRecord> });
-export const figureNodes = (shape: Shape): NodeProjection<FigureRecord> => ({ projection: (n) => figureProjection(n, shape), reader: FIGURE as RowReader<unknown, FigureRecord> });
-export const claimNodes = (shape: Shape): NodeProjection<ClaimRecord> => ({ projection: (n) => claimProjection(n, shape), reader: CLAIM as RowReader<unknown, ClaimRecord> });
-export const deploymentNodes = (shape: Shape): NodeProjection<DeploymentRecord> => ({
-  projection: (n) => deploymentProjection(n, shape),
-  reader: DEPLOYMENT as RowReader<unknown, DeploymentRecord>,
-});
-export const ARTICLE_NODES: NodeProjection<ArticleRecord> = { projection: articleProjection, reader: ARTICLE as RowReader<unknown, ArticleRecord> };
+export const entityNodes = (shape: Shape): NodeProjection<EntityRecord> => ({ projection: (n) => entityProjection(n, shape), reader: ENTITY });
+export const figureNodes = (shape: Shape): NodeProjection<FigureRecord> => ({ projection: (n) => figureProjection(n, shape), reader: FIGURE });
+export const claimNodes = (shape: Shape): NodeProjection<ClaimRecord> => ({ projection: (n) => claimProjection(n, shape), reader: CLAIM });
+export const deploymentNodes = (shape: Shape): NodeProjection<DeploymentRecord> => ({ projection: (n) => deploymentProjection(n, shape), reader: DEPLOYMENT });
+export const ARTICLE_NODES: NodeProjection<ArticleRecord> = { projection: articleProjection, reader: ARTICLE };
 
 const nodesOf = (label: string) => (n: Cypher.Node) => new Cypher.Pattern(n, { labels: label });
 
