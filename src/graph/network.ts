@@ -101,11 +101,9 @@ export function pathQuery(from: string, to: string, maxLength: number, excludeBa
   const [hopStart, hopEnd, node, source, target] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
   const hops = new Cypher.Relationship();
   const edge = new Cypher.Relationship();
-  const hop = new Cypher.Pattern(hopStart)
-    .related(hops, { type: typeAlternation(EDGE_TYPES), direction: 'undirected' })
-    .where(basisKept(hops, new Cypher.Param(excludeBasis)))
-    .to(hopEnd)
-    .quantifier({ min: 1, max: maxLength });
+  const related = new Cypher.Pattern(hopStart).related(hops, { type: typeAlternation(EDGE_TYPES), direction: 'undirected' });
+  // With nothing excluded, no condition on the hops: the search is the plain shortest path.
+  const hop = (excludeBasis.length === 0 ? related : related.where(basisKept(hops, new Cypher.Param(excludeBasis)))).to(hopEnd).quantifier({ min: 1, max: maxLength });
   return new Cypher.Match(
     new Cypher.Pattern(start, { labels: 'Entity', properties: { id: new Cypher.Param(from) } }),
     new Cypher.Pattern(end, { labels: 'Entity', properties: { id: new Cypher.Param(to) } }),
