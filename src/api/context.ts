@@ -18,11 +18,13 @@ export interface ContextSettings {
   queryTimeoutMs: number;
   /** The process's, so reads never go back in time (`Database.bookmarks`). */
   bookmarks?: BookmarkManager;
+  /** Check every row against its projection's schema (`CHECK_ROWS`). */
+  checkRows?: boolean;
   /** Profile every query (benchmarks only). */
   onProfile?: (profile: QueryProfile) => void;
 }
 
 export function createRequestContext(settings: ContextSettings): RequestContext {
-  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs, settings.onProfile, settings.bookmarks);
+  const reader = new GraphReader(settings.driver, settings.database, settings.queryTimeoutMs, settings.onProfile, settings.bookmarks, settings.checkRows);
   return { reader, loaders: createLoaders(reader) };
 }

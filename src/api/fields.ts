@@ -6,13 +6,17 @@ import { MAX_PAGE_SIZE } from '../domain/limits.ts';
 import type { Basis, RelationType } from '../domain/vocabulary.ts';
 import * as facets from '../graph/facets.ts';
 import type { AnyFacet } from '../graph/fetch-plan.ts';
+import type { Shape } from '../graph/projections.ts';
 import type { Direction, EntityKind } from '../graph/types.ts';
 import { badInput } from './errors.ts';
 import { listFilter } from './arguments.ts';
 
 export type FieldArgs = Record<string, unknown>;
-/** The facet behind a field; null when, with these arguments, the entity itself holds the answer. */
-type FacetOfField = (args: FieldArgs) => AnyFacet | null;
+/**
+ * The facet behind a field, its objects in the shape their selection asks for; null when, with
+ * these arguments, the entity itself holds the answer.
+ */
+export type FacetOfField = (args: FieldArgs, shape: Shape) => AnyFacet | null;
 
 /** A list's `first`: its SDL default applies when omitted; null or out of range is refused. */
 export function listSize(args: FieldArgs): number {
@@ -24,11 +28,11 @@ export function listSize(args: FieldArgs): number {
 }
 
 const relationsOf = (types: readonly RelationType[], direction: Direction, otherLabel?: facets.RelationQuery['otherLabel']) =>
-  (args: FieldArgs) => facets.relations({ types, direction, otherLabel, first: listSize(args) });
+  (args: FieldArgs, shape: Shape) => facets.relations({ types, direction, otherLabel, first: listSize(args), shape });
 const relatedOf = (types: readonly RelationType[], direction: Direction, otherLabel?: facets.RelationQuery['otherLabel']) =>
-  (args: FieldArgs) => facets.related({ types, direction, otherLabel, first: listSize(args) });
+  (args: FieldArgs, shape: Shape) => facets.related({ types, direction, otherLabel, first: listSize(args), shape });
 const oneRelated = (types: readonly RelationType[], direction: Direction, otherLabel?: facets.RelationQuery['otherLabel']) =>
-  () => facets.relatedOne({ types, direction, otherLabel });
+  (_args: FieldArgs, shape: Shape) => facets.relatedOne({ types, direction, otherLabel, shape });
 
 /** A field's `excludeBasis`: the bases whose statements it leaves out (none when omitted). */
 export const excludedBases = (args: FieldArgs): facets.ExcludedBases => (args.excludeBasis as readonly Basis[] | null | undefined) ?? [];
@@ -38,15 +42,16 @@ const coordinatesOf = (args: FieldArgs) => (excludedBases(args).length === 0 ? n
 
 const SHARED: Record<string, FacetOfField> = {
   mentions: (args) => facets.mentions(listSize(args)),
-  relations: (args) =>
+  relations: (args, shape) =>
     facets.relations({
       types: listFilter(args.types as readonly RelationType[] | null | undefined),
       direction: (args.direction as Direction | null | undefined) ?? 'BOTH',
       first: listSize(args),
       excluded: excludedBases(args),
+      shape,
     }),
-  claims: (args) => facets.claimsOf((args.role as facets.ClaimRole | null | undefined) ?? 'ANY', listSize(args)),
-  figures: (args) => facets.figuresOf((args.role as facets.FigureRole | null | undefined) ?? 'ANY', listSize(args)),
+  claims: (args, shape) => facets.claimsOf((args.role as facets.ClaimRole | null | undefined) ?? 'ANY', listSize(args), shape),
+  figures: (args, shape) => facets.figuresOf((args.role as facets.FigureRole | null | undefined) ?? 'ANY', listSize(args), shape),
 };
 
 /** The facet behind each data field of each entity type. */
@@ -54,27 +59,27 @@ export const ENTITY_FIELD_FACETS = {
   Person: { ...SHARED, positions: relationsOf(['HOLDS_POSITION'], 'OUT') },
   Organization: {
     ...SHARED,
-    country: (args: FieldArgs) => facets.country(excludedBases(args)),
+    country: (args: FieldArgs, shape: Shape) => facets.country(excludedBases(args), shape),
     parent: oneRelated(['PART_OF'], 'OUT', 'Organization'),
     ledBy: oneRelated(['LED_BY'], 'OUT'),
   },
   Country: {
     ...SHARED,
     coordinates: coordinatesOf,
-    places: (args: FieldArgs) => facets.inside('Place', listSize(args), excludedBases(args)),
-    organizations: (args: FieldArgs) => facets.inside('Organization', listSize(args), excludedBases(args)),
+    places: (args: FieldArgs, shape: Shape) => facets.inside('Place', listSize(args), excludedBases(args), shape),
+    organizations: (args: FieldArgs, shape: Shape) => facets.inside('Organization', listSize(args), excludedBases(args), shape),
   },
   Place: {
     ...SHARED,
-    country: (args: FieldArgs) => facets.country(excludedBases(args)),
+    country: (args: FieldArgs, shape: Shape) => facets.country(excludedBases(args), shape),
     coordinates: coordinatesOf,
     within: oneRelated(['LOCATED_IN'], 'OUT', 'Place'),
-    events: (args: FieldArgs) => facets.placeEvents(listSize(args)),
+    events: (args: FieldArgs, shape: Shape) => facets.placeEvents(listSize(args), shape),
   },
   Event: {
     ...SHARED,
     places: relatedOf(['OCCURRED_IN'], 'OUT', 'Place'),
-    countries: (args: FieldArgs) => facets.eventCountries(listSize(args)),
+    countries: (args: FieldArgs, shape: Shape) => facets.eventCountries(listSize(args), shape),
     participants: relationsOf(['PARTICIPATED_IN'], 'IN'),
     partOf: oneRelated(['PART_OF'], 'OUT', 'Event'),
     subEvents: relatedOf(['PART_OF'], 'IN', 'Event'),
@@ -86,6 +91,9 @@ export const ENTITY_FIELD_FACETS = {
 
 export type EntityTypeName = keyof typeof ENTITY_FIELD_FACETS;
 
+/** The entity types and their interface: what an entity projection's shape is read from. */
+export const ENTITY_TYPE_NAMES: ReadonlySet<string> = new Set(['Entity', ...Object.keys(ENTITY_FIELD_FACETS)]);
+
 export const TYPE_OF_KIND: Record<EntityKind, EntityTypeName> = {
   PERSON: 'Person',
   ORGANIZATION: 'Organization',
@@ -95,18 +103,18 @@ export const TYPE_OF_KIND: Record<EntityKind, EntityTypeName> = {
 };
 
 /** The facet behind a field of an entity type, or null when the field reads the entity itself. */
-export function facetOfField(typeName: string, fieldName: string, args: FieldArgs): AnyFacet | null {
+export function facetOfField(typeName: string, fieldName: string, args: FieldArgs, shape: Shape): AnyFacet | null {
   const table: Record<string, FacetOfField> | undefined =
     typeName === 'Entity' ? SHARED : ENTITY_FIELD_FACETS[typeName as EntityTypeName];
   const facetOf = table?.[fieldName];
-  return facetOf ? facetOf(args) : null;
+  return facetOf ? facetOf(args, shape) : null;
 }
 
 /** The facet behind each data field of an article. */
 export const ARTICLE_FIELD_FACETS = {
-  entities: (args: FieldArgs) =>
-    facets.articleEntities(listFilter(args.kinds as readonly EntityKind[] | null | undefined), listSize(args)),
-  figures: (args: FieldArgs) => facets.articleFigures(listSize(args)),
-  claims: (args: FieldArgs) => facets.articleClaims(listSize(args)),
-  deployments: (args: FieldArgs) => facets.articleDeployments(listSize(args)),
+  entities: (args: FieldArgs, shape: Shape) =>
+    facets.articleEntities(listFilter(args.kinds as readonly EntityKind[] | null | undefined), listSize(args), shape),
+  figures: (args: FieldArgs, shape: Shape) => facets.articleFigures(listSize(args), shape),
+  claims: (args: FieldArgs, shape: Shape) => facets.articleClaims(listSize(args), shape),
+  deployments: (args: FieldArgs, shape: Shape) => facets.articleDeployments(listSize(args), shape),
 } satisfies Record<string, FacetOfField>;

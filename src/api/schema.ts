@@ -24,5 +24,4 @@ export const resolvers: Resolvers<RequestContext> = {
   ...entityResolvers,
   ...factResolvers,
   ...analyticsResolvers,
-  Query: { ...queryResolvers.Query, ...analyticsResolvers.Query },
 };

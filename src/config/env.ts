@@ -133,6 +133,7 @@ const environmentSchema = z
     GRAPHQL_INTROSPECTION: booleanFlag.optional(),
     GRAPHQL_LANDING_PAGE: booleanFlag.optional(),
     GRAPHQL_DEBUG: booleanFlag.default(false),
+    CHECK_ROWS: booleanFlag.optional(),
     CORS_ORIGINS: corsOrigins.default(['https://studio.apollographql.com']),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
     HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000, 'must be at least 1000 (ms)').default(10_000),
@@ -210,6 +211,8 @@ const environmentSchema = z
         fieldSuggestions: env.GRAPHQL_INTROSPECTION ?? development,
         /** Internal messages and stack traces in responses: only when asked for, in any mode. */
         debug: env.GRAPHQL_DEBUG,
+        /** Check every row from Neo4j against its projection's schema before shaping it (a cost per row). */
+        checkRows: env.CHECK_ROWS ?? development,
         limits: {
           maxDepth: env.MAX_QUERY_DEPTH,
           maxAliases: env.MAX_ALIASES,

@@ -3,6 +3,7 @@
  * transaction of every write that changes the graph, so readers (the response cache, dashboards
  * polling `stats.dataVersion`) know when what they hold is stale.
  */
+import Cypher from '@neo4j/cypher-builder';
 import type { GraphReader } from './reader.ts';
 
 /** The version of a graph no versioned write has touched: empty, or emptied outside the loader. */
@@ -16,10 +17,14 @@ const BUMP_DATA_VERSION = `
 /** The statement that marks the graph changed; run it in the writing transaction. */
 export const bumpDataVersion = (): [query: string, parameters: Record<string, unknown>] => [BUMP_DATA_VERSION, {}];
 
-const MATCH_META = "OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.dataVersion AS dataVersion";
-
-/** A `CALL` clause giving `dataVersion` (null before the first write), for queries that report it beside other values. */
-export const DATA_VERSION_COLUMN = "CALL () { OPTIONAL MATCH (meta:GraphMeta {id: 'graph'}) RETURN meta.dataVersion AS dataVersion }";
+/** The column `dataVersion` (null before the first write). */
+export function dataVersionQuery(): Cypher.Clause {
+  const meta = new Cypher.Node();
+  return new Cypher.OptionalMatch(new Cypher.Pattern(meta, { labels: 'GraphMeta', properties: { id: new Cypher.Literal('graph') } })).return([
+    meta.property('dataVersion'),
+    new Cypher.NamedVariable('dataVersion'),
+  ]);
+}
 
 /** The version a `dataVersion` column holds. */
 export const dataVersionOf = (value: unknown): string => (typeof value === 'string' ? value : INITIAL_DATA_VERSION);
@@ -27,7 +32,7 @@ export const dataVersionOf = (value: unknown): string => (typeof value === 'stri
 /** Reads the current version in its own short transaction. */
 export async function readDataVersion(reader: GraphReader): Promise<string> {
   try {
-    const [row] = await reader.rows(MATCH_META);
+    const [row] = await reader.query(dataVersionQuery());
     return dataVersionOf(row?.dataVersion);
   } finally {
     await reader.close();

@@ -1,8 +1,10 @@
 /** Entities: lookups by id (with the facets a selection needs) and full-text search. */
 import { ENTITY_SEARCH_INDEX } from '../db/schema.ts';
-import { asColumns, facetExpressions, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { entityProjection, toEntity } from './mapping.ts';
-import { integer, type GraphReader } from './reader.ts';
+import Cypher from '@neo4j/cypher-builder';
+import { facetColumns, facetValues, type AnyFacet } from './fetch-plan.ts';
+import { ENTITY, readRow } from './mapping.ts';
+import { entityProjection, type Shape } from './projections.ts';
+import { integer, type Row } from './reader.ts';
 import type { EntityKind, EntityRecord, SearchHitRecord } from './types.ts';
 
 export interface LoadedEntity {
@@ -10,21 +12,21 @@ export interface LoadedEntity {
   facetValues: Map<string, unknown>;
 }
 
-/** Entities by id, each with the given facets computed in the same query. */
-export async function entitiesByIds(
-  reader: GraphReader,
-  ids: readonly string[],
-  facets: readonly AnyFacet[] = [],
-): Promise<Map<string, LoadedEntity>> {
-  const { expressions, parameters } = facetExpressions(facets);
-  const rows = await reader.rows(
-    `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${entityProjection('n')} AS entity${asColumns(expressions)}`,
-    { ...parameters, ids },
-  );
+/** Entities by id in the given shape, each with the given facets. */
+export function entitiesByIdsQuery(ids: readonly string[], shape: Shape, facets: readonly AnyFacet[]): Cypher.Clause {
+  const id = new Cypher.Variable();
+  const n = new Cypher.Node();
+  return new Cypher.Unwind([new Cypher.Param([...ids]), id])
+    .match(new Cypher.Pattern(n, { labels: 'Entity', properties: { id } }))
+    .return([entityProjection(n, shape), 'entity'], ...facetColumns(n, facets));
+}
+
+/** The entities an `entitiesByIdsQuery` returned, by id. */
+export function readEntities(rows: Row[], facets: readonly AnyFacet[], check: boolean): Map<string, LoadedEntity> {
   return new Map(
     rows.map((row) => {
-      const entity = toEntity(row.entity);
-      return [entity.id, { entity, facetValues: facetValues(row, facets) }];
+      const entity = readRow(ENTITY, row.entity, check);
+      return [entity.id, { entity, facetValues: facetValues(row, facets, check) }];
     }),
   );
 }
@@ -70,23 +72,27 @@ export function toSearchQuery(text: string): string | null {
 const CANDIDATES_PER_HIT = 3;
 const CANDIDATES_PER_HIT_OF_KINDS = 20;
 
-export async function searchEntities(
-  reader: GraphReader,
-  text: string,
-  kinds: readonly EntityKind[] | null,
-  first: number,
-): Promise<SearchHitRecord[]> {
-  const query = toSearchQuery(text);
-  if (query === null) return [];
-  const candidates = first * (kinds ? CANDIDATES_PER_HIT_OF_KINDS : CANDIDATES_PER_HIT);
-  const rows = await reader.rows(
-    `CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
-     WHERE $kinds IS NULL OR node.kind IN $kinds
-     RETURN ${entityProjection('node')} AS entity, score
-     ORDER BY score DESC, node.name LIMIT $candidates`,
-    { index: ENTITY_SEARCH_INDEX, query, kinds, candidates: integer(candidates) },
-  );
-  const hits = rows.map((row) => ({ entity: toEntity(row.entity), score: Number(row.score) }));
+/** The full-text candidates for a Lucene query, best first, in the given shape. */
+export function searchQuery(query: string, kinds: readonly EntityKind[] | null, candidates: number, shape: Shape): Cypher.Clause {
+  const node = new Cypher.Node();
+  const score = new Cypher.Variable();
+  const limit = new Cypher.Param(integer(candidates));
+  const found = Cypher.db.index.fulltext
+    .queryNodes(ENTITY_SEARCH_INDEX, new Cypher.Param(query), { limit })
+    .yield(['node', node], ['score', score]);
+  return (kinds === null ? found : found.where(Cypher.in(node.property('kind'), new Cypher.Param(kinds))))
+    .return([entityProjection(node, shape), 'entity'], [score, 'score'])
+    .orderBy([score, 'DESC'], node.property('name'))
+    .limit(limit);
+}
+
+/** The number of full-text candidates to fetch for `first` hits. */
+export const searchCandidates = (first: number, kinds: readonly EntityKind[] | null) =>
+  first * (kinds ? CANDIDATES_PER_HIT_OF_KINDS : CANDIDATES_PER_HIT);
+
+/** The hits of a `searchQuery` for `text`, re-ranked, at most `first`. */
+export function rankHits(rows: Row[], text: string, first: number, check: boolean): SearchHitRecord[] {
+  const hits = rows.map((row) => ({ entity: readRow(ENTITY, row.entity, check), score: Number(row.score) }));
   // An exact name or alias match ("CSTO", "gulen", "RFE/RL") outranks every partial one.
   const wanted = searchWords(text).join(' ');
   const exact = (entity: EntityRecord) => [entity.name, ...entity.aliases].some((name) => searchWords(name).join(' ') === wanted);

@@ -4,7 +4,9 @@
  * kind of node in the same tick are merged into one query, one column each; a root query can add
  * the columns its selection will need, so their fields cost no round trip of their own.
  */
+import Cypher from '@neo4j/cypher-builder';
 import DataLoader from 'dataloader';
+import { readRow, type RowReader } from './mapping.ts';
 import type { GraphReader, Row } from './reader.ts';
 
 /** The node label a facet is computed on. */
@@ -14,37 +16,47 @@ export interface Facet<T> {
   /** The facet and its arguments: requests with equal keys share one column and one value. */
   key: string;
   anchor: Anchor;
-  /** A Cypher expression over `n`; its parameters are written `$_name` and given in `parameters`. */
-  expression: string;
-  parameters: Row;
-  /** Turns the column's value (null when the node does not exist) into the domain value. */
-  parse: (value: unknown) => T;
+  /** The facet's Cypher expression over the node `n`; every value in it is a parameter it makes. */
+  expression: (n: Cypher.Node) => Cypher.Expr;
+  /** Reads the column's value (null when the node does not exist) as the domain value. */
+  reader: RowReader<unknown, T>;
 }
 
 export type AnyFacet = Facet<unknown>;
 
-/** The facets' expressions, in order, with their parameters renamed apart (`$f0_…`, `$f1_…`). */
-export function facetExpressions(facets: readonly AnyFacet[], guardedById = false): { expressions: string[]; parameters: Row } {
-  const parameters: Row = {};
-  const expressions = facets.map((facet, index) => {
-    const prefix = `f${index}_`;
-    for (const [name, value] of Object.entries(facet.parameters)) parameters[prefix + name] = value;
-    const expression = facet.expression.replaceAll('$_', `$${prefix}`);
-    // Guarded, a facet is computed only for the ids that asked for it.
-    return guardedById ? `CASE WHEN id IN $${prefix}ids THEN ${expression} END` : expression;
-  });
-  return { expressions, parameters };
+/** The column (or map key) of the facet at `index`. */
+export const facetColumn = (index: number) => `f${index}`;
+
+/** The facets of `n` as RETURN columns `f0`, `f1`…. */
+export const facetColumns = (n: Cypher.Node, facets: readonly AnyFacet[]): [Cypher.Expr, string][] =>
+  facets.map((facet, index) => [facet.expression(n), facetColumn(index)]);
+
+/** The facets of `n` as map entries `f0`, `f1`…. */
+export const facetEntries = (n: Cypher.Node, facets: readonly AnyFacet[]): Record<string, Cypher.Expr> =>
+  Object.fromEntries(facetColumns(n, facets).map(([expression, column]) => [column, expression]));
+
+/** The values of a row's facet columns, by facet key; checked first when `check` is on. */
+export function facetValues(row: Row, facets: readonly AnyFacet[], check: boolean): Map<string, unknown> {
+  return new Map(facets.map((facet, index) => [facet.key, readRow(facet.reader, row[facetColumn(index)] ?? null, check)]));
 }
 
-/** The facets as extra RETURN columns `f0`, `f1`…, each after a comma. */
-export const asColumns = (expressions: string[]) => expressions.map((expression, index) => `, ${expression} AS f${index}`).join('');
-
-/** The facets as extra map entries `f0: …`, each after a comma. */
-export const asMapEntries = (expressions: string[]) => expressions.map((expression, index) => `, f${index}: ${expression}`).join('');
-
-/** The parsed values of a row's facet columns, by facet key. */
-export function facetValues(row: Row, facets: readonly AnyFacet[]): Map<string, unknown> {
-  return new Map(facets.map((facet, index) => [facet.key, facet.parse(row[`f${index}`] ?? null)]));
+/**
+ * One query computing each facet for the ids that asked for it (a facet is guarded by its ids,
+ * so it is computed only where needed).
+ */
+export function facetQuery(anchor: Anchor, requests: readonly { facet: AnyFacet; ids: string[] }[]): Cypher.Clause {
+  const id = new Cypher.Variable();
+  const n = new Cypher.Node();
+  const ids = [...new Set(requests.flatMap((request) => request.ids))];
+  return new Cypher.Unwind([new Cypher.Param(ids), id])
+    .match(new Cypher.Pattern(n, { labels: anchor, properties: { id } }))
+    .return(
+      [id, 'id'],
+      ...requests.map(({ facet, ids: askedBy }, index): [Cypher.Expr, string] => [
+        new Cypher.Case().when(Cypher.in(id, new Cypher.Param(askedBy))).then(facet.expression(n)),
+        facetColumn(index),
+      ]),
+    );
 }
 
 interface FacetRequest {
@@ -81,16 +93,10 @@ export class FacetLoader {
       entry.ids.add(id);
       facets.set(facet.key, entry);
     }
-    const plan = [...facets.values()];
-    const { expressions, parameters } = facetExpressions(plan.map((entry) => entry.facet), true);
-    plan.forEach((entry, index) => (parameters[`f${index}_ids`] = [...entry.ids]));
-    const ids = [...new Set(requests.map((request) => request.id))];
-    const rows = await this.reader.rows(
-      `UNWIND $ids AS id MATCH (n:${this.anchor} {id: id}) RETURN id${asColumns(expressions)}`,
-      { ...parameters, ids },
-    );
+    const plan = [...facets.values()].map(({ facet, ids }) => ({ facet, ids: [...ids] }));
+    const rows = await this.reader.query(facetQuery(this.anchor, plan));
     const rowsById = new Map(rows.map((row) => [String(row.id), row]));
-    const columnOf = new Map(plan.map((entry, index) => [entry.facet.key, `f${index}`]));
-    return requests.map(({ id, facet }) => facet.parse(rowsById.get(id)?.[columnOf.get(facet.key)!] ?? null));
+    const columnOf = new Map(plan.map((entry, index) => [entry.facet.key, facetColumn(index)]));
+    return requests.map(({ id, facet }) => readRow(facet.reader, rowsById.get(id)?.[columnOf.get(facet.key)!] ?? null, this.reader.checkRows));
   }
 }

@@ -1,54 +1,64 @@
-/** The filtered lists behind the paginated root fields; every filter is a fixed Cypher fragment. */
-import { WHERE_EVENT_HAPPENED } from './facets.ts';
-import { asColumns, facetExpressions, facetValues, type AnyFacet } from './fetch-plan.ts';
+/** The filtered lists behind the paginated root fields; every filter is a fixed condition whose value is a parameter. */
+import Cypher from '@neo4j/cypher-builder';
+import type { ExcludedBases } from './facets.ts';
+import { facetColumns, facetValues, type AnyFacet } from './fetch-plan.ts';
+import { ARTICLE, CLAIM, DEPLOYMENT, ENTITY, FIGURE, readRow } from './mapping.ts';
+import { listSpec, type Condition, type NodeProjection } from './pages.ts';
 import {
   articleProjection,
-  articleSchema,
   basisKept,
   claimProjection,
-  claimSchema,
   deploymentProjection,
-  deploymentSchema,
   entityProjection,
   figureProjection,
-  figureSchema,
-  parseRow,
-  toEntity,
-} from './mapping.ts';
-import { listSpec, type NodeShape } from './pages.ts';
-import { integer, type GraphReader } from './reader.ts';
-import type { ExcludedBases } from './facets.ts';
-import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
+  typeAlternation,
+  whereEventHappened,
+  type Shape,
+} from './projections.ts';
+import { integer, type Row } from './reader.ts';
 import type { LoadedEntity } from './entities.ts';
+import type { ArticleRecord, ClaimRecord, DeploymentRecord, EntityKind, EntityRecord, FigureRecord } from './types.ts';
 
-export const ENTITY_SHAPE: NodeShape<EntityRecord> = { projection: entityProjection('n'), parse: toEntity };
-export const FIGURE_SHAPE: NodeShape<FigureRecord> = {
-  projection: figureProjection('n'),
-  parse: (value) => parseRow(figureSchema, value, 'figure'),
-};
-export const CLAIM_SHAPE: NodeShape<ClaimRecord> = {
-  projection: claimProjection('n'),
-  parse: (value) => parseRow(claimSchema, value, 'claim'),
-};
-export const DEPLOYMENT_SHAPE: NodeShape<DeploymentRecord> = {
-  projection: deploymentProjection('n'),
-  parse: (value) => parseRow(deploymentSchema, value, 'deployment'),
-};
-export const ARTICLE_SHAPE: NodeShape<ArticleRecord> = {
-  projection: articleProjection('n'),
-  parse: (value) => parseRow(articleSchema, value, 'article'),
-};
+export const entityNodes = (shape: Shape): NodeProjection<EntityRecord> => ({ projection: (n) => entityProjection(n, shape), reader: ENTITY });
+export const figureNodes = (shape: Shape): NodeProjection<FigureRecord> => ({ projection: (n) => figureProjection(n, shape), reader: FIGURE });
+export const claimNodes = (shape: Shape): NodeProjection<ClaimRecord> => ({ projection: (n) => claimProjection(n, shape), reader: CLAIM });
+export const deploymentNodes = (shape: Shape): NodeProjection<DeploymentRecord> => ({ projection: (n) => deploymentProjection(n, shape), reader: DEPLOYMENT });
+export const ARTICLE_NODES: NodeProjection<ArticleRecord> = { projection: articleProjection, reader: ARTICLE };
 
-const BY_NAME = ['n.name'];
+const nodesOf = (label: string) => (n: Cypher.Node) => new Cypher.Pattern(n, { labels: label });
+
+const BY_NAME = { sortKeys: (n: Cypher.Node) => [n.property('name')], sortKeyCount: 1 };
 /** Finer dates first among those that start on the same day. */
-const PRECISION_RANK = "CASE n.datePrecision WHEN 'DAY' THEN 0 WHEN 'WEEK' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END";
+const precisionRank = (n: Cypher.Node) => {
+  const rank = new Cypher.Case(n.property('datePrecision'));
+  ['DAY', 'WEEK', 'MONTH', 'YEAR'].forEach((precision, index) => rank.when(new Cypher.Literal(precision)).then(new Cypher.Literal(index)));
+  return rank.else(new Cypher.Literal(4));
+};
 /** Dated events first, by the start of their interval, then precision; undated ones after, by name. */
-const BY_DATE = ["coalesce(n.dateStart, '9999-99-99')", PRECISION_RANK, 'n.name'];
+const byDate = (n: Cypher.Node) => [Cypher.coalesce(n.property('dateStart'), new Cypher.Literal('9999-99-99')), precisionRank(n), n.property('name')];
+const BY_DATE = { sortKeys: byDate, sortKeyCount: 3 };
 /** Facts in article and text order. */
-const BY_TEXT_POSITION = ['n.articleId', 'coalesce(n.evidenceStarts[0], 0)'];
+const BY_TEXT_POSITION = {
+  sortKeys: (n: Cypher.Node) => [n.property('articleId'), Cypher.coalesce(Cypher.listIndex(n.property('evidenceStarts'), 0), new Cypher.Literal(0))],
+  sortKeyCount: 2,
+};
 
-/** Matches entities inside the entity `$value.id` (itself, or through hops whose basis is not in `$value.excluded`). */
-const inside = (hops: string) => `EXISTS { (n)-[hop:${hops} WHERE ${basisKept('hop', '$value.excluded')}]->{0,4}(:Entity {id: $value.id}) }`;
+const propertyIn = (property: string): Condition => (n, value) => Cypher.in(n.property(property), value);
+const propertyIs = (property: string): Condition => (n, value) => Cypher.eq(n.property(property), value);
+
+/** `n` linked by `type` to the node of label `label` whose id is the value. */
+const linkedTo = (type: string, label: string, direction: 'right' | 'left' = 'right'): Condition => (n, value) =>
+  new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(n).related({ type, direction }).to(new Cypher.Node(), { labels: label, properties: { id: value } })));
+
+/** Entities inside the entity `value.id` (itself, or through hops whose basis is not in `value.excluded`). */
+const inside = (hops: string[]): Condition => (n, value) => {
+  const path = new Cypher.PathVariable();
+  const hop = new Cypher.Variable();
+  const walk = new Cypher.Pattern(n)
+    .related({ type: typeAlternation(hops), length: { min: 0, max: 4 } })
+    .to(new Cypher.Node(), { labels: 'Entity', properties: { id: value.property('id') } });
+  return new Cypher.Exists(new Cypher.Match(walk.assignTo(path)).where(Cypher.all(hop, Cypher.relationships(path), basisKept(hop, value.property('excluded')))));
+};
 
 /** The value of an `inside` filter, or null when there is no country to be inside. */
 const insideValue = (id: string | null, excluded: ExcludedBases) => (id === null ? null : { id, excluded });
@@ -60,22 +70,22 @@ export interface LocationFilter {
   excluded: ExcludedBases;
 }
 
-export const entityList = (kinds: readonly EntityKind[] | null) => listSpec({ pattern: '(n:Entity)', sortKeys: BY_NAME }, [['n.kind IN $value', kinds]]);
+export const entityList = (kinds: readonly EntityKind[] | null) => listSpec({ pattern: nodesOf('Entity'), ...BY_NAME }, [[propertyIn('kind'), kinds]]);
 
-export const personList = () => listSpec({ pattern: '(n:Person)', sortKeys: BY_NAME }, []);
+export const personList = () => listSpec({ pattern: nodesOf('Person'), ...BY_NAME }, []);
 
-export const countryList = () => listSpec({ pattern: '(n:Country)', sortKeys: BY_NAME }, []);
+export const countryList = () => listSpec({ pattern: nodesOf('Country'), ...BY_NAME }, []);
 
 export const organizationList = (filter: LocationFilter) =>
-  listSpec({ pattern: '(n:Organization)', sortKeys: BY_NAME }, [
-    ['n.category IN $value', filter.categories],
-    [inside('LOCATED_IN|PART_OF'), insideValue(filter.countryId, filter.excluded)],
+  listSpec({ pattern: nodesOf('Organization'), ...BY_NAME }, [
+    [propertyIn('category'), filter.categories],
+    [inside(['LOCATED_IN', 'PART_OF']), insideValue(filter.countryId, filter.excluded)],
   ]);
 
 export const placeList = (filter: LocationFilter) =>
-  listSpec({ pattern: '(n:Place)', sortKeys: BY_NAME }, [
-    ['n.category IN $value', filter.categories],
-    [inside('LOCATED_IN'), insideValue(filter.countryId, filter.excluded)],
+  listSpec({ pattern: nodesOf('Place'), ...BY_NAME }, [
+    [propertyIn('category'), filter.categories],
+    [inside(['LOCATED_IN']), insideValue(filter.countryId, filter.excluded)],
   ]);
 
 export interface EventFilter {
@@ -93,67 +103,84 @@ export interface EventFilter {
 
 /** A date bound: the interval overlaps it, and the date's basis is not excluded. */
 const dateBound = (day: string | null, excluded: ExcludedBases) => (day === null ? null : { day, excluded });
+const dateBoundCondition = (end: 'dateEnd' | 'dateStart', compare: typeof Cypher.gte): Condition => (n, value) =>
+  Cypher.and(compare(n.property(end), value.property('day')), Cypher.not(Cypher.in(n.property('dateBasis'), value.property('excluded'))));
 
-const OCCURRED_INSIDE = `EXISTS { (n)${WHERE_EVENT_HAPPENED}(:Entity {id: $value}) }`;
+const occurredInside: Condition = (n, value) =>
+  new Cypher.Exists(new Cypher.Match(whereEventHappened(n, new Cypher.Node(), { labels: 'Entity', properties: { id: value } })));
 
-/** Events at (or inside) `$anchor`, found from the anchor outwards rather than by testing every event. */
-const EVENTS_INSIDE_ANCHOR = '(:Entity {id: $anchor})<-[:LOCATED_IN*0..4]-()<-[:OCCURRED_IN]-(:Event)<-[:PART_OF*0..3]-(n:Event)';
+/** Events at (or inside) the anchor, found from the anchor outwards rather than by testing every event. */
+const eventsInsideAnchor = (anchor: Cypher.Param) => (n: Cypher.Node) =>
+  new Cypher.Pattern(new Cypher.Node(), { labels: 'Entity', properties: { id: anchor } })
+    .related({ type: 'LOCATED_IN', direction: 'left', length: { min: 0, max: 4 } })
+    .to(new Cypher.Node())
+    .related({ type: 'OCCURRED_IN', direction: 'left' })
+    .to(new Cypher.Node(), { labels: 'Event' })
+    .related({ type: 'PART_OF', direction: 'left', length: { min: 0, max: 3 } })
+    .to(n, { labels: 'Event' });
 
 export const eventList = (filter: EventFilter) => {
   // The narrowest place filter anchors the pattern; a country given beside a place stays a condition.
   const anchor = filter.placeId ?? filter.countryId;
   return listSpec(
-    anchor === null ? { pattern: '(n:Event)', sortKeys: BY_DATE } : { pattern: EVENTS_INSIDE_ANCHOR, sortKeys: BY_DATE, walks: true },
+    anchor === null ? { pattern: nodesOf('Event'), ...BY_DATE } : { pattern: eventsInsideAnchor(new Cypher.Param(anchor)), ...BY_DATE, walks: true },
     [
-      ['n.category IN $value', filter.categories],
-      ['n.dateEnd >= $value.day AND NOT n.dateBasis IN $value.excluded', dateBound(filter.from, filter.excluded)],
-      ['n.dateStart <= $value.day AND NOT n.dateBasis IN $value.excluded', dateBound(filter.to, filter.excluded)],
-      [OCCURRED_INSIDE, filter.placeId === null ? null : filter.countryId],
-      ['EXISTS { (:Entity {id: $value})-[:PARTICIPATED_IN]->(n) }', filter.participantId],
+      [propertyIn('category'), filter.categories],
+      [dateBoundCondition('dateEnd', Cypher.gte), dateBound(filter.from, filter.excluded)],
+      [dateBoundCondition('dateStart', Cypher.lte), dateBound(filter.to, filter.excluded)],
+      [occurredInside, filter.placeId === null ? null : filter.countryId],
+      [linkedTo('PARTICIPATED_IN', 'Entity', 'left'), filter.participantId],
     ],
-    anchor === null ? {} : { anchor },
   );
 };
 
 export const figureList = (filter: { metric: string | null; eventId: string | null; sourceId: string | null }) =>
-  listSpec({ pattern: '(n:Figure)', sortKeys: BY_TEXT_POSITION }, [
-    ['n.metric = $value', filter.metric],
-    ['EXISTS { (n)-[:FIGURE_OF]->(:Event {id: $value}) }', filter.eventId],
-    ['EXISTS { (n)-[:SOURCED_FROM]->(:Entity {id: $value}) }', filter.sourceId],
+  listSpec({ pattern: nodesOf('Figure'), ...BY_TEXT_POSITION }, [
+    [propertyIs('metric'), filter.metric],
+    [linkedTo('FIGURE_OF', 'Event'), filter.eventId],
+    [linkedTo('SOURCED_FROM', 'Entity'), filter.sourceId],
   ]);
 
 export const claimList = (filter: { speakerId: string | null; aboutId: string | null; certainty: string | null }) =>
-  listSpec({ pattern: '(n:Claim)', sortKeys: BY_TEXT_POSITION }, [
-    ['n.certainty = $value', filter.certainty],
-    ['EXISTS { (n)-[:SAID_BY]->(:Entity {id: $value}) }', filter.speakerId],
-    ['EXISTS { (n)-[:ABOUT]->(:Entity {id: $value}) }', filter.aboutId],
+  listSpec({ pattern: nodesOf('Claim'), ...BY_TEXT_POSITION }, [
+    [propertyIs('certainty'), filter.certainty],
+    [linkedTo('SAID_BY', 'Entity'), filter.speakerId],
+    [linkedTo('ABOUT', 'Entity'), filter.aboutId],
   ]);
 
 export const deploymentList = (filter: { destinationId: string | null }) =>
-  listSpec({ pattern: '(n:Deployment)', sortKeys: BY_TEXT_POSITION }, [
-    ['EXISTS { (n)-[:TO_COUNTRY]->(:Country {id: $value}) }', filter.destinationId],
-  ]);
+  listSpec({ pattern: nodesOf('Deployment'), ...BY_TEXT_POSITION }, [[linkedTo('TO_COUNTRY', 'Country'), filter.destinationId]]);
 
-export const articleList = () => listSpec({ pattern: '(n:Article)', sortKeys: [] }, []);
+export const articleList = () => listSpec({ pattern: nodesOf('Article'), sortKeys: () => [], sortKeyCount: 0 }, []);
+
+export interface TimelineFilter {
+  from: string | null;
+  to: string | null;
+  countryId: string | null;
+  excluded: ExcludedBases;
+}
 
 /**
  * Dated events (dates of excluded bases count as unknown) by the start of their interval, then
- * precision, then name; at most `first`, each with the given facets.
+ * precision, then name; at most `first`, in the given shape, each with the given facets.
  */
-export async function timeline(
-  reader: GraphReader,
-  filter: { from: string | null; to: string | null; countryId: string | null; excluded: ExcludedBases },
-  first: number,
-  facets: readonly AnyFacet[] = [],
-): Promise<LoadedEntity[]> {
+export function timelineQuery(filter: TimelineFilter, first: number, shape: Shape, facets: readonly AnyFacet[]): Cypher.Clause {
   const list = eventList({ categories: null, placeId: null, participantId: null, ...filter });
-  const { expressions, parameters } = facetExpressions(facets);
-  const rows = await reader.rows(
-    `MATCH ${list.pattern} WHERE n.dateStart IS NOT NULL AND NOT n.dateBasis IN $excluded
-       ${list.conditions.map((condition) => `AND ${condition}`).join(' ')}
-     WITH DISTINCT n ORDER BY ${[...BY_DATE, 'n.id'].join(', ')} LIMIT $first
-     RETURN ${entityProjection('n')} AS entity${asColumns(expressions)}`,
-    { ...list.parameters, ...parameters, excluded: filter.excluded, first: integer(first) },
-  );
-  return rows.map((row) => ({ entity: toEntity(row.entity), facetValues: facetValues(row, facets) }));
+  const n = new Cypher.Node();
+  const conditions = [
+    Cypher.isNotNull(n.property('dateStart')),
+    Cypher.not(Cypher.in(n.property('dateBasis'), new Cypher.Param(filter.excluded))),
+    ...list.filters.map(([condition, value]) => condition(n, new Cypher.Param(value))),
+  ];
+  return new Cypher.Match(list.pattern(n))
+    .where(Cypher.and(...conditions))
+    .with(n)
+    .distinct()
+    .orderBy(...byDate(n), n.property('id'))
+    .limit(new Cypher.Param(integer(first)))
+    .return([entityProjection(n, shape), 'entity'], ...facetColumns(n, facets));
 }
+
+/** The events a `timelineQuery` returned, with their facets. */
+export const readTimeline = (rows: Row[], facets: readonly AnyFacet[], check: boolean): LoadedEntity[] =>
+  rows.map((row) => ({ entity: readRow(ENTITY, row.entity, check), facetValues: facetValues(row, facets, check) }));

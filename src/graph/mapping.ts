@@ -1,10 +1,12 @@
 /**
- * Cypher projections, and the parsers that check the rows they return at the boundary: a row of
+ * Rows into domain records. The compiler (`projections.ts`) knows the shape of what it asked for,
+ * so a row is shaped by plain functions; where rows are checked (tests and development, the
+ * `CHECK_ROWS` setting), each is first checked against the schema of its projection, and a row of
  * the wrong shape is an error naming what was expected, never a silently wrong domain object.
  */
 import { z } from 'zod';
 import { dateInterval } from '../domain/dates.ts';
-import { MAX_EVIDENCE_SPANS, MAX_PAGE_SIZE } from '../domain/limits.ts';
+import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import {
   BASES,
   CERTAINTY_RANK,
@@ -24,32 +26,69 @@ import type {
   EntityRecord,
   FigureRecord,
   PartialDateRecord,
-  ProvenanceRecord,
   RelationRecord,
   ReportRecord,
   SpanRecord,
 } from './types.ts';
 
-/** Parses `value` with `schema`, or fails naming the row kind and the first problem. */
-export function parseRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/** Checks `value` against `schema`, or fails naming the row kind and the first problem. */
+export function checkRow(schema: z.ZodType, value: unknown, what: string): void {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`Unexpected ${what} row from Neo4j at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
-  return result.data;
 }
 
-const text = z.string();
-const optionalText = z.string().nullish().transform((value) => value ?? null);
-const optionalInt = z.number().int().nullish().transform((value) => value ?? null);
-const flag = z.boolean().nullish().transform(Boolean);
-const certainty = z.enum(CERTAINTIES);
+/** Parses `value` with `schema` (a value that is not a projection's row, such as a cursor), or fails as `checkRow`. */
+export function parseRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  checkRow(schema, value, what);
+  return schema.parse(value);
+}
 
+/** How to read one kind of row: the schema of the projection that returns it, and its shaping. */
+export interface RowReader<Row, T> {
+  schema: z.ZodType<Row>;
+  shape(row: Row): T;
+  what: string;
+}
+
+/** A reader whose records are turned into something else (a slice, the first one). */
+export const mapped = <Row, T, U>(reader: RowReader<Row, T>, change: (value: T) => U): RowReader<Row, U> => ({
+  schema: reader.schema,
+  shape: (row) => change(reader.shape(row)),
+  what: reader.what,
+});
+
+/** A row as a record: checked first when `check` is on (tests and development), only shaped otherwise. */
+export function readRow<Row, T>(reader: RowReader<Row, T>, value: unknown, check: boolean): T {
+  if (check) checkRow(reader.schema, value, reader.what);
+  return reader.shape(value as Row);
+}
+
+/** A list of rows (null as empty). */
+export const listOf = <Row, T>(reader: RowReader<Row, T>): RowReader<Row[] | null | undefined, T[]> => ({
+  schema: z.array(reader.schema).nullish(),
+  shape: (rows) => (rows ?? []).map(reader.shape),
+  what: `${reader.what} list`,
+});
+
+/** A row that may be missing (null). */
+export const optional = <Row, T>(reader: RowReader<Row, T>): RowReader<Row | null | undefined, T | null> => ({
+  schema: reader.schema.nullish(),
+  shape: (row) => (row === null || row === undefined ? null : reader.shape(row)),
+  what: reader.what,
+});
+
+const text = z.string();
+const optionalText = z.string().nullish();
+const optionalInt = z.number().int().nullish();
+const flag = z.boolean().nullish();
+const certainty = z.enum(CERTAINTIES);
 const basis = z.enum(BASES);
-const optionalBasis = basis.nullish().transform((value) => value ?? null);
 const offsets = z.array(z.number().int()).nullish();
 const texts = z.array(text).nullish();
+const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 /**
  * Spans from parallel arrays, in one article or (a fact's spans from all its reports) each in the
@@ -66,32 +105,34 @@ function toSpanRecords(
   return (starts ?? []).map((start, index) => ({ articleId: articleIds?.[index] ?? articleId, start, end: ends?.[index] ?? start, text: spanTexts?.[index] ?? '' }));
 }
 
-/** The node properties of a date (events, claims, deployments), projected with `.dateIso`… */
-const DATE_PROPERTIES = '.dateIso, .datePrecision, .dateQualifier, .dateBasis, .dateReason, .dateEvidenceStarts, .dateEvidenceEnds, .dateEvidenceTexts';
-
 const dateFields = {
   dateIso: optionalText,
-  datePrecision: z.enum(DATE_PRECISIONS).nullish().transform((value) => value ?? null),
+  datePrecision: z.enum(DATE_PRECISIONS).nullish(),
   dateQualifier: optionalText,
-  dateBasis: optionalBasis,
+  dateBasis: basis.nullish(),
   dateReason: optionalText,
   dateEvidenceStarts: offsets,
   dateEvidenceEnds: offsets,
   dateEvidenceTexts: texts,
 };
-type DateFields = z.output<z.ZodObject<typeof dateFields>>;
+type DateFields = z.infer<z.ZodObject<typeof dateFields>>;
 
-/** What a fact node's reports say together, as the writer consolidated them. */
-const CORROBORATION_PROPERTIES = '.weakestCertainty, .articleCount, .sourceCount, .datesDisagree, .dateArticleId';
-/** What a dated fact's reports say together, read back from `CORROBORATION_PROPERTIES` and its reports. */
-const datedFact = (row: DateFields & z.output<z.ZodObject<typeof corroborationFields>> & { reports: ReportRecord[] }) => ({
-  date: toDate(row, row.dateArticleId),
-  datesDisagree: row.datesDisagree,
-  weakestCertainty: row.weakestCertainty,
-  articleCount: row.articleCount,
-  sourceCount: row.sourceCount,
-  reports: row.reports,
-});
+/** A date with its interval and provenance; its evidence is in the article `articleId`. */
+function toDate(row: DateFields, articleId: string | null | undefined): PartialDateRecord | null {
+  if (!row.dateIso || !row.datePrecision) return null;
+  return {
+    iso: row.dateIso,
+    precision: row.datePrecision,
+    qualifier: orNull(row.dateQualifier),
+    ...dateInterval(row.dateIso, row.datePrecision),
+    provenance: {
+      basis: row.dateBasis ?? 'ARTICLE',
+      reason: orNull(row.dateReason),
+      reference: null,
+      evidence: toSpanRecords(articleId, row.dateEvidenceStarts, row.dateEvidenceEnds, row.dateEvidenceTexts),
+    },
+  };
+}
 
 const corroborationFields = {
   weakestCertainty: certainty,
@@ -100,59 +141,33 @@ const corroborationFields = {
   datesDisagree: flag,
   dateArticleId: optionalText,
 };
+type CorroborationFields = z.infer<z.ZodObject<typeof corroborationFields>>;
 
-/** A date with its interval and provenance; its evidence is in the article `articleId`. */
-function toDate(row: DateFields, articleId: string | null | undefined): PartialDateRecord | null {
-  if (row.dateIso === null || row.datePrecision === null) return null;
-  return {
-    iso: row.dateIso,
-    precision: row.datePrecision,
-    qualifier: row.dateQualifier,
-    ...dateInterval(row.dateIso, row.datePrecision),
-    provenance: {
-      basis: row.dateBasis ?? 'ARTICLE',
-      reason: row.dateReason,
-      reference: null,
-      evidence: toSpanRecords(articleId, row.dateEvidenceStarts, row.dateEvidenceEnds, row.dateEvidenceTexts),
-    },
-  };
-}
+const spansRow = z.object({ articleId: text.nullish(), articleIds: z.array(text).nullish(), starts: offsets, ends: offsets, texts });
+type SpansRow = z.infer<typeof spansRow>;
+const toSpans = (row: SpansRow) => toSpanRecords(row.articleId, row.starts, row.ends, row.texts, row.articleIds);
 
-/**
- * True for a relationship `variable` whose basis is not in the list `excluded` (a parameter). Every
- * stored relationship has a basis (older graphs are upgraded on load).
- */
-export const basisKept = (variable: string, excluded: string) => `NOT ${variable}.basis IN ${excluded}`;
-
-/**
- * Where a place or country `variable` is on a map: its own coordinates, or those of the nearest
- * place or country it is in, with the relations on the way (read back by `toCoordinates`). With
- * `excluded` (a parameter name), relations of those bases are not walked, BACKGROUND excluded
- * finds nothing, and INFERRED excluded leaves only its own.
- */
-export const locationExpression = (variable: string, excluded: string | null = null) => {
-  const hops = excluded === null ? '' : ` WHERE ${basisKept(`${variable}Hop`, excluded)}`;
-  const allowed = excluded === null ? '' : ` AND NOT 'BACKGROUND' IN ${excluded} AND (length(${variable}Path) = 0 OR NOT 'INFERRED' IN ${excluded})`;
-  return `CASE WHEN ${variable}:Place OR ${variable}:Country THEN head(COLLECT {
-    MATCH ${variable}Path = (${variable})-[${variable}Hop:LOCATED_IN|PART_OF${hops}]->{0,4}(${variable}Holder:Entity)
-    WHERE ${variable}Holder.latitude IS NOT NULL${allowed}
-    WITH ${variable}Path, ${variable}Holder ORDER BY length(${variable}Path), ${variable}Holder.name LIMIT 1
-    RETURN {hops: length(${variable}Path), latitude: ${variable}Holder.latitude, longitude: ${variable}Holder.longitude,
-            reference: ${variable}Holder.coordinatesReference, holder: ${variable}Holder.name,
-            evidence: [hop IN relationships(${variable}Path) | ${evidenceProjection('hop', 'hop.articleId')}]} }) END`;
+export const SPANS: RowReader<SpansRow, SpanRecord[]> = { schema: spansRow, shape: toSpans, what: 'evidence' };
+/** Evidence gathered from several articles, flattened in article order. */
+export const SPANS_OF_ARTICLES: RowReader<SpansRow[] | null | undefined, SpanRecord[]> = {
+  schema: z.array(spansRow).nullish(),
+  shape: (rows) => (rows ?? []).flatMap(toSpans),
+  what: 'evidence list',
 };
 
-/** A map projection of an entity node, read back by `entitySchema`; only a dated event reads its date's properties. */
-export const entityProjection = (variable: string) =>
-  `${variable} {.id, .kind, .name, .aliases, .description, .category, .isoCode, .wikidataId, ` +
-  `date: CASE WHEN ${variable}.dateIso IS NOT NULL THEN ${variable} {.dateArticleId, ${DATE_PROPERTIES}} END, ` +
-  `consolidation: CASE WHEN ${variable}.articleCount IS NOT NULL THEN ${variable} {.certainty, ${CORROBORATION_PROPERTIES}} END, ` +
-  `location: ${locationExpression(variable)}}`;
+const locationRow = z.object({
+  hops: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  reference: z.string().nullish(),
+  holder: z.string(),
+  evidence: z.array(spansRow),
+});
+type LocationRow = z.infer<typeof locationRow>;
 
-/** A location row: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
-export const toCoordinates = (value: unknown): CoordinatesRecord | null => {
-  if (value === null || value === undefined) return null;
-  const row = parseRow(locationSchema, value, 'coordinates');
+/** A location: own coordinates (BACKGROUND, referenced) or inherited (INFERRED, resting on the relations). */
+function toCoordinates(row: LocationRow | null | undefined): CoordinatesRecord | null {
+  if (row === null || row === undefined) return null;
   return {
     latitude: row.latitude,
     longitude: row.longitude,
@@ -163,143 +178,104 @@ export const toCoordinates = (value: unknown): CoordinatesRecord | null => {
             basis: 'INFERRED',
             reason: `No coordinates of its own: shown at those of ${row.holder}, which it is in`,
             reference: null,
-            evidence: row.evidence.slice(0, MAX_EVIDENCE_SPANS),
+            evidence: row.evidence.flatMap(toSpans).slice(0, MAX_EVIDENCE_SPANS),
           },
   };
-};
+}
 
-export const entitySchema: z.ZodType<EntityRecord> = z
-  .object({
-    id: text,
-    kind: z.enum(ENTITY_KINDS),
-    name: text,
-    aliases: z.array(text).nullish(),
-    description: optionalText,
-    category: optionalText,
-    isoCode: optionalText,
-    wikidataId: optionalText,
-    location: z.unknown(),
-    date: z.object({ dateArticleId: optionalText, ...dateFields }).nullish(),
-    consolidation: z.object({ certainty, ...corroborationFields }).nullish(),
-  })
-  .transform((row) => ({
+export const COORDINATES = optional<LocationRow, CoordinatesRecord | null>({ schema: locationRow, shape: toCoordinates, what: 'coordinates' });
+
+const entityRow = z.object({
+  id: text,
+  kind: z.enum(ENTITY_KINDS),
+  name: text,
+  aliases: z.array(text).nullish(),
+  description: optionalText,
+  category: optionalText,
+  isoCode: optionalText,
+  wikidataId: optionalText,
+  location: locationRow.nullish(),
+  date: z.object({ dateArticleId: optionalText, ...dateFields }).nullish(),
+  consolidation: z.object({ certainty, ...corroborationFields }).nullish(),
+});
+type EntityRow = z.infer<typeof entityRow>;
+
+function toEntity(row: EntityRow): EntityRecord {
+  const consolidation = row.consolidation;
+  return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     aliases: row.aliases ?? [],
-    description: row.description,
-    category: row.category,
-    isoCode: row.isoCode,
-    wikidataId: row.wikidataId,
+    description: orNull(row.description),
+    category: orNull(row.category),
+    isoCode: orNull(row.isoCode),
+    wikidataId: orNull(row.wikidataId),
     coordinates: toCoordinates(row.location),
     date: row.date ? toDate(row.date, row.date.dateArticleId) : null,
-    consolidation: row.consolidation
+    consolidation: consolidation
       ? {
-          certainty: row.consolidation.certainty,
-          weakestCertainty: row.consolidation.weakestCertainty,
-          articleCount: row.consolidation.articleCount,
-          sourceCount: row.consolidation.sourceCount,
-          datesDisagree: row.consolidation.datesDisagree,
+          certainty: consolidation.certainty,
+          weakestCertainty: consolidation.weakestCertainty,
+          articleCount: consolidation.articleCount,
+          sourceCount: consolidation.sourceCount,
+          datesDisagree: Boolean(consolidation.datesDisagree),
         }
       : null,
-  }));
+  };
+}
 
-export const toEntity = (value: unknown): EntityRecord => parseRow(entitySchema, value, 'entity');
-export const toEntities = (value: unknown): EntityRecord[] => parseRow(z.array(entitySchema), value ?? [], 'entity list');
-export const toEntityOrNull = (value: unknown): EntityRecord | null => (value === null || value === undefined ? null : toEntity(value));
+export const ENTITY: RowReader<EntityRow, EntityRecord> = { schema: entityRow, shape: toEntity, what: 'entity' };
+export const ENTITIES = listOf(ENTITY);
+export const ENTITY_OR_NULL = optional(ENTITY);
 
-/** A map projection of the evidence arrays on a node or relationship, read back by `spansSchema`. */
-export const evidenceProjection = (variable: string, articleId: string) =>
-  `{articleId: ${articleId}, starts: ${variable}.evidenceStarts, ends: ${variable}.evidenceEnds, texts: ${variable}.evidenceTexts}`;
+const reportRow = z.object({
+  articleId: text,
+  certainty,
+  basis: basis.nullish(),
+  reason: optionalText,
+  evidenceStarts: offsets,
+  evidenceEnds: offsets,
+  evidenceTexts: texts,
+  ...dateFields,
+});
+type ReportRow = z.infer<typeof reportRow>;
 
-export const spansSchema: z.ZodType<SpanRecord[]> = z
-  .object({ articleId: text.nullish(), articleIds: z.array(text).nullish(), starts: offsets, ends: offsets, texts })
-  .transform(({ articleId, articleIds, starts, ends, texts: spanTexts }) => toSpanRecords(articleId, starts, ends, spanTexts, articleIds));
+function toReport(row: ReportRow): ReportRecord {
+  const evidence = toSpanRecords(row.articleId, row.evidenceStarts, row.evidenceEnds, row.evidenceTexts);
+  return {
+    articleId: row.articleId,
+    certainty: row.certainty,
+    provenance: { basis: row.basis ?? 'ARTICLE', reason: orNull(row.reason), reference: null, evidence },
+    evidence,
+    date: toDate(row, row.articleId),
+  };
+}
 
-/** A fact's evidence: every report's spans, the primary report's first, each in its own article. */
-const factEvidenceProjection = (variable: string) =>
-  `{articleId: ${variable}.articleId, articleIds: ${variable}.evidenceArticleIds, starts: ${variable}.evidenceStarts[..${MAX_EVIDENCE_SPANS}], ` +
-  `ends: ${variable}.evidenceEnds[..${MAX_EVIDENCE_SPANS}], texts: ${variable}.evidenceTexts[..${MAX_EVIDENCE_SPANS}]}`;
+export const REPORTS = listOf<ReportRow, ReportRecord>({ schema: reportRow, shape: toReport, what: 'report' });
 
-/** Certainties as a rank in Cypher, strongest first (`CERTAINTY_RANK`). */
-export const certaintyRank = (certainty: string) =>
-  `CASE ${certainty} ${CERTAINTY_RANK.map((value, rank) => `WHEN '${value}' THEN ${rank}`).join(' ')} END`;
+/** A fact's reports and evidence are projected only when selected; absent, they are empty. */
+const factParts = { reports: z.array(reportRow).nullish(), evidence: spansRow.nullish() };
+type FactParts = z.infer<z.ZodObject<typeof factParts>>;
 
-/** Reports in the order facts are consolidated: the strongest, then the latest article. */
-const REPORT_ORDER = (report: string, article: string) =>
-  `${certaintyRank(`${report}.certainty`)}, coalesce(${article}.publishedAt, '') DESC, ${article}.id`;
-
-/** One article's report (an edge from the fact to its article), read back by `reportSchema`. */
-const reportProjection = (report: string, article: string) =>
-  `${report} {articleId: ${article}.id, .certainty, .basis, .reason, .evidenceStarts, .evidenceEnds, .evidenceTexts, ${DATE_PROPERTIES}}`;
-
-/** The reports of a fact node, at most `first` (a parameter or a number). */
-export const reportsExpression = (variable: string, link: 'ASSERTED_IN' | 'REPORTED_IN', first: string | number = MAX_PAGE_SIZE) =>
-  `COLLECT { MATCH (${variable})-[${variable}Report:${link}]->(${variable}Article:Article)
-    WITH ${variable}Report, ${variable}Article ORDER BY ${REPORT_ORDER(`${variable}Report`, `${variable}Article`)} LIMIT ${first}
-    RETURN ${reportProjection(`${variable}Report`, `${variable}Article`)} }`;
-
-export const reportSchema: z.ZodType<ReportRecord> = z
-  .object({
-    articleId: text,
-    certainty,
-    basis: optionalBasis,
-    reason: optionalText,
-    evidenceStarts: offsets,
-    evidenceEnds: offsets,
-    evidenceTexts: texts,
-    ...dateFields,
-  })
-  .transform((row) => {
-    const evidence = toSpanRecords(row.articleId, row.evidenceStarts, row.evidenceEnds, row.evidenceTexts);
-    return {
-      articleId: row.articleId,
-      certainty: row.certainty,
-      provenance: { basis: row.basis ?? 'ARTICLE', reason: row.reason, reference: null, evidence },
-      evidence,
-      date: toDate(row, row.articleId),
-    };
-  });
-export const toReports = (value: unknown): ReportRecord[] => parseRow(z.array(reportSchema), value ?? [], 'report list');
-
-
-const locationSchema = z.object({
-  hops: z.number().int(),
-  latitude: z.number(),
-  longitude: z.number(),
-  reference: z.string().nullish(),
-  holder: z.string(),
-  evidence: z.array(spansSchema).transform((lists) => lists.flat()),
+/** What a fact's reports say together (its corroboration properties), and its reports and evidence when selected. */
+const corroborated = (row: CorroborationFields & FactParts) => ({
+  weakestCertainty: row.weakestCertainty,
+  articleCount: row.articleCount,
+  sourceCount: row.sourceCount,
+  reports: (row.reports ?? []).map(toReport),
+  evidence: row.evidence ? toSpans(row.evidence) : [],
 });
 
-export const toSpans = (value: unknown): SpanRecord[] => parseRow(spansSchema, value, 'evidence');
-/** Evidence gathered from several articles, flattened in article order. */
-export const toSpansOfArticles = (value: unknown): SpanRecord[] =>
-  parseRow(z.array(spansSchema), value ?? [], 'evidence list').flat();
-
-/**
- * A relation seen from `n` to `other`: the statements of every article (each an edge, its report)
- * and a background fact, of one type, direction, title, former and role, grouped into one (the
- * distinct groups come from `WITH DISTINCT` on `RELATION_GROUP`, their statements from the pattern
- * comprehension in `relationProjection`, as aggregate functions may not nest in the queries that
- * embed it), read back by `relationSchema`. `excluded` names the parameter of left-out bases.
- */
-export const RELATION_GROUP = `n, other, type(relation) AS type, CASE WHEN startNode(relation) = n THEN 'OUT' ELSE 'IN' END AS direction,
-  relation.title AS title, relation.former AS former, relation.role AS role`;
-
-export const relationProjection = (excluded: string) => `{
-  type: type, direction: direction, other: ${entityProjection('other')}, title: title, former: former, role: role,
-  statements: [(n)-[statement]-(other) WHERE type(statement) = type AND (startNode(statement) = n) = (direction = 'OUT')
-    AND coalesce(statement.title, '') = coalesce(title, '') AND coalesce(statement.former, false) = coalesce(former, false)
-    AND coalesce(statement.role, '') = coalesce(role, '') AND ${basisKept('statement', excluded)} |
-    {articleId: statement.articleId, certainty: statement.certainty, basis: statement.basis,
-     reason: statement.reason, reference: statement.reference, starts: statement.evidenceStarts, ends: statement.evidenceEnds,
-     texts: statement.evidenceTexts, article: COLLECT { MATCH (article:Article {id: statement.articleId})
-       RETURN {source: coalesce(article.source, article.id), publishedAt: article.publishedAt} }[0]}]
-}`;
+/** A dated fact's date, read back from its properties, beside what its reports say together. */
+const datedFact = (row: DateFields & CorroborationFields & FactParts) => ({
+  date: toDate(row, row.dateArticleId),
+  datesDisagree: Boolean(row.datesDisagree),
+  ...corroborated(row),
+});
 
 /** Statements in the order reports are consolidated: the strongest, then the latest article, then by id. */
-const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; articleId: string | null; article?: { publishedAt: string | null } | null }>(items: T[]) =>
+const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; articleId?: string | null; article?: { publishedAt?: string | null } | null }>(items: T[]) =>
   [...items].sort(
     (a, b) =>
       CERTAINTY_RANK.indexOf(a.certainty) - CERTAINTY_RANK.indexOf(b.certainty) ||
@@ -309,68 +285,70 @@ const strongestFirst = <T extends { certainty: (typeof CERTAINTIES)[number]; art
 
 const BASIS_ORDER = ['ARTICLE', 'INFERRED', 'BACKGROUND'] as const;
 
-export const relationSchema: z.ZodType<RelationRecord> = z
-  .object({
-    type: z.enum(RELATION_TYPES),
-    direction: z.enum(['OUT', 'IN']),
-    other: entitySchema,
-    title: optionalText,
-    former: z.boolean().nullish().transform((value) => value ?? null),
-    role: optionalText,
-    statements: z.array(
-      z.object({
-        articleId: optionalText,
-        certainty,
-        basis,
-        reason: optionalText,
-        reference: optionalText,
-        starts: offsets,
-        ends: offsets,
-        texts,
-        article: z.object({ source: text, publishedAt: optionalText }).nullish(),
-      }),
-    ),
-  })
-  .transform(({ statements, ...relation }) => {
-    const ordered = strongestFirst(statements);
-    const reports = ordered.flatMap((statement): ReportRecord[] => {
-      if (statement.articleId === null) return [];
-      const evidence = toSpanRecords(statement.articleId, statement.starts, statement.ends, statement.texts);
-      return [{ articleId: statement.articleId, certainty: statement.certainty, provenance: { basis: statement.basis, reason: statement.reason, reference: null, evidence }, evidence, date: null }];
-    });
-    // The provenance of the best-founded statement: an article's own words before an inference, before background.
-    const founding = [...ordered].sort((a, b) => BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis))[0]!;
-    const evidence = reports.flatMap((report) => report.evidence).slice(0, MAX_EVIDENCE_SPANS);
-    return {
-      ...relation,
-      certainty: ordered[0]!.certainty,
-      weakestCertainty: ordered.at(-1)!.certainty,
-      articleCount: reports.length,
-      sourceCount: new Set(ordered.flatMap((statement) => (statement.article ? [statement.article.source] : []))).size,
-      evidence,
-      provenance: {
-        basis: founding.basis,
-        reason: founding.reason,
-        reference: founding.reference,
-        evidence: reports
-          .filter((report) => report.provenance.basis === founding.basis)
-          .flatMap((report) => report.evidence)
-          .slice(0, MAX_EVIDENCE_SPANS),
-      },
-      reports,
-    };
+const relationRow = z.object({
+  type: z.enum(RELATION_TYPES),
+  direction: z.enum(['OUT', 'IN']),
+  other: entityRow,
+  title: optionalText,
+  former: flag,
+  role: optionalText,
+  statements: z.array(
+    z.object({
+      articleId: optionalText,
+      certainty,
+      basis,
+      reason: optionalText,
+      reference: optionalText,
+      starts: offsets,
+      ends: offsets,
+      texts,
+      article: z.object({ source: text, publishedAt: optionalText }).nullish(),
+    }),
+  ),
+});
+type RelationRow = z.infer<typeof relationRow>;
+
+/**
+ * A relation from its statements (each article's edge, and a background fact): the strongest
+ * certainty, the provenance of the best-founded statement, every report.
+ */
+function toRelation({ statements, ...relation }: RelationRow): RelationRecord {
+  const ordered = strongestFirst(statements);
+  const reports = ordered.flatMap((statement): ReportRecord[] => {
+    if (!statement.articleId) return [];
+    const evidence = toSpanRecords(statement.articleId, statement.starts, statement.ends, statement.texts);
+    return [{ articleId: statement.articleId, certainty: statement.certainty, provenance: { basis: statement.basis, reason: orNull(statement.reason), reference: null, evidence }, evidence, date: null }];
   });
+  // The provenance of the best-founded statement: an article's own words before an inference, before background.
+  const founding = [...ordered].sort((a, b) => BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis))[0]!;
+  return {
+    type: relation.type,
+    direction: relation.direction,
+    other: toEntity(relation.other),
+    title: orNull(relation.title),
+    former: orNull(relation.former),
+    role: orNull(relation.role),
+    certainty: ordered[0]!.certainty,
+    weakestCertainty: ordered.at(-1)!.certainty,
+    articleCount: reports.length,
+    sourceCount: new Set(ordered.flatMap((statement) => (statement.article ? [statement.article.source] : []))).size,
+    evidence: reports.flatMap((report) => report.evidence).slice(0, MAX_EVIDENCE_SPANS),
+    provenance: {
+      basis: founding.basis,
+      reason: orNull(founding.reason),
+      reference: orNull(founding.reference),
+      evidence: reports
+        .filter((report) => report.provenance.basis === founding.basis)
+        .flatMap((report) => report.evidence)
+        .slice(0, MAX_EVIDENCE_SPANS),
+    },
+    reports,
+  };
+}
 
-/** Figures with their event and source inline, so neither costs another round trip. */
-export const figureProjection = (variable: string) => `${variable} {
-  .id, .articleId, .metric, .counts, .value, .lowerBound, .lowerBoundExclusive, .upperBound, .approximate, .text, .certainty,
-  ${CORROBORATION_PROPERTIES}, reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  event: head(COLLECT { MATCH (${variable})-[:FIGURE_OF]->(figureEvent:Event) RETURN ${entityProjection('figureEvent')} }),
-  source: head(COLLECT { MATCH (${variable})-[:SOURCED_FROM]->(figureSource:Entity) RETURN ${entityProjection('figureSource')} }),
-  evidence: ${factEvidenceProjection(variable)}
-}`;
+export const RELATIONS = listOf<RelationRow, RelationRecord>({ schema: relationRow, shape: toRelation, what: 'relation' });
 
-export const figureSchema: z.ZodType<FigureRecord> = z.object({
+const figureRow = z.object({
   id: text,
   articleId: text,
   metric: z.enum(FIGURE_METRICS),
@@ -381,117 +359,122 @@ export const figureSchema: z.ZodType<FigureRecord> = z.object({
   upperBound: optionalInt,
   approximate: flag,
   text,
-  event: entitySchema.nullish().transform((value) => value ?? null),
-  source: entitySchema.nullish().transform((value) => value ?? null),
+  event: entityRow.nullish(),
+  source: entityRow.nullish(),
   certainty,
   ...corroborationFields,
-  reports: z.array(reportSchema),
-  evidence: spansSchema,
+  ...factParts,
 });
+type FigureRow = z.infer<typeof figureRow>;
 
-export const claimProjection = (variable: string) => `${variable} {
-  .id, .articleId, .kind, .summary, .quote, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
-  reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  .mediumBasis, .mediumReason, .mediumEvidenceStarts, .mediumEvidenceEnds, .mediumEvidenceTexts,
-  speaker: head(COLLECT { MATCH (${variable})-[:SAID_BY]->(claimSpeaker:Entity) RETURN ${entityProjection('claimSpeaker')} }),
-  medium: head(COLLECT { MATCH (${variable})-[via:VIA]->(claimMedium:Entity) WITH via, claimMedium ORDER BY via.articleId = ${variable}.articleId DESC, via.articleId
-    RETURN ${entityProjection('claimMedium')} }),
-  about: COLLECT { MATCH (${variable})-[claimLink:ABOUT]->(claimSubject:Entity) RETURN ${entityProjection('claimSubject')} ORDER BY claimLink.position },
-  evidence: ${factEvidenceProjection(variable)}
-}`;
+function toFigure(row: FigureRow): FigureRecord {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    metric: row.metric,
+    counts: row.counts,
+    value: orNull(row.value),
+    lowerBound: orNull(row.lowerBound),
+    lowerBoundExclusive: Boolean(row.lowerBoundExclusive),
+    upperBound: orNull(row.upperBound),
+    approximate: Boolean(row.approximate),
+    text: row.text,
+    event: row.event ? toEntity(row.event) : null,
+    source: row.source ? toEntity(row.source) : null,
+    certainty: row.certainty,
+    ...corroborated(row),
+  };
+}
 
-export const claimSchema: z.ZodType<ClaimRecord> = z
-  .object({
-    id: text,
-    articleId: text,
-    kind: z.enum(CLAIM_KINDS),
-    summary: text,
-    quote: text,
-    certainty,
-    ...dateFields,
-    mediumBasis: optionalBasis,
-    mediumReason: optionalText,
-    mediumEvidenceStarts: offsets,
-    mediumEvidenceEnds: offsets,
-    mediumEvidenceTexts: texts,
-    ...corroborationFields,
-    reports: z.array(reportSchema),
-    speaker: entitySchema.nullish().transform((value) => value ?? null),
-    medium: entitySchema.nullish().transform((value) => value ?? null),
-    about: z.array(entitySchema),
-    evidence: spansSchema,
-  })
-  .transform((row) => ({
+export const FIGURE: RowReader<FigureRow, FigureRecord> = { schema: figureRow, shape: toFigure, what: 'figure' };
+export const FIGURES = listOf(FIGURE);
+
+const claimRow = z.object({
+  id: text,
+  articleId: text,
+  kind: z.enum(CLAIM_KINDS),
+  summary: text,
+  quote: text,
+  certainty,
+  ...dateFields,
+  mediumBasis: basis.nullish(),
+  mediumReason: optionalText,
+  mediumEvidenceStarts: offsets,
+  mediumEvidenceEnds: offsets,
+  mediumEvidenceTexts: texts,
+  ...corroborationFields,
+  ...factParts,
+  speaker: entityRow.nullish(),
+  medium: entityRow.nullish(),
+  about: z.array(entityRow),
+});
+type ClaimRow = z.infer<typeof claimRow>;
+
+function toClaim(row: ClaimRow): ClaimRecord {
+  return {
     id: row.id,
     articleId: row.articleId,
     kind: row.kind,
     summary: row.summary,
     quote: row.quote,
     certainty: row.certainty,
-    speaker: row.speaker,
-    medium: row.medium,
-    mediumProvenance:
-      row.medium === null
-        ? null
-        : {
-            basis: row.mediumBasis ?? 'ARTICLE',
-            reason: row.mediumReason,
-            reference: null,
-            evidence: toSpanRecords(row.articleId, row.mediumEvidenceStarts, row.mediumEvidenceEnds, row.mediumEvidenceTexts),
-          },
-    about: row.about,
-    evidence: row.evidence,
+    speaker: row.speaker ? toEntity(row.speaker) : null,
+    medium: row.medium ? toEntity(row.medium) : null,
+    mediumProvenance: row.medium
+      ? {
+          basis: row.mediumBasis ?? 'ARTICLE',
+          reason: orNull(row.mediumReason),
+          reference: null,
+          evidence: toSpanRecords(row.articleId, row.mediumEvidenceStarts, row.mediumEvidenceEnds, row.mediumEvidenceTexts),
+        }
+      : null,
+    about: row.about.map(toEntity),
     ...datedFact(row),
-  }));
+  };
+}
 
-export const deploymentProjection = (variable: string) => `${variable} {
-  .id, .articleId, .force, .status, .certainty, ${DATE_PROPERTIES}, ${CORROBORATION_PROPERTIES},
-  reports: ${reportsExpression(variable, 'REPORTED_IN')},
-  country: head(COLLECT { MATCH (${variable})-[:FROM_COUNTRY]->(sender:Country) RETURN ${entityProjection('sender')} }),
-  destination: head(COLLECT { MATCH (${variable})-[:TO_COUNTRY]->(receiver:Country) RETURN ${entityProjection('receiver')} }),
-  troops: head(COLLECT { MATCH (${variable})-[troopLink:TROOPS]->(troopFigure:Figure)
-    WITH troopLink, troopFigure ORDER BY troopLink.articleId = ${variable}.articleId DESC, troopLink.articleId
-    RETURN ${figureProjection('troopFigure')} }),
-  mission: head(COLLECT { MATCH (${variable})-[:MISSION]->(missionEvent:Event) RETURN ${entityProjection('missionEvent')} }),
-  evidence: ${factEvidenceProjection(variable)}
-}`;
+export const CLAIM: RowReader<ClaimRow, ClaimRecord> = { schema: claimRow, shape: toClaim, what: 'claim' };
+export const CLAIMS = listOf(CLAIM);
 
-export const deploymentSchema: z.ZodType<DeploymentRecord> = z
-  .object({
-    id: text,
-    articleId: text,
-    force: text,
-    status: z.enum(DEPLOYMENT_STATUSES),
-    certainty,
-    ...dateFields,
-    country: entitySchema,
-    destination: entitySchema,
-    troops: figureSchema.nullish().transform((value) => value ?? null),
-    mission: entitySchema.nullish().transform((value) => value ?? null),
-    ...corroborationFields,
-    reports: z.array(reportSchema),
-    evidence: spansSchema,
-  })
-  .transform((row) => ({
+const deploymentRow = z.object({
+  id: text,
+  articleId: text,
+  force: text,
+  status: z.enum(DEPLOYMENT_STATUSES),
+  certainty,
+  ...dateFields,
+  country: entityRow,
+  destination: entityRow,
+  troops: figureRow.nullish(),
+  mission: entityRow.nullish(),
+  ...corroborationFields,
+  ...factParts,
+});
+type DeploymentRow = z.infer<typeof deploymentRow>;
+
+function toDeployment(row: DeploymentRow): DeploymentRecord {
+  return {
     id: row.id,
     articleId: row.articleId,
     force: row.force,
     status: row.status,
     certainty: row.certainty,
-    country: row.country,
-    destination: row.destination,
-    troops: row.troops,
-    mission: row.mission,
-    evidence: row.evidence,
+    country: toEntity(row.country),
+    destination: toEntity(row.destination),
+    troops: row.troops ? toFigure(row.troops) : null,
+    mission: row.mission ? toEntity(row.mission) : null,
     ...datedFact(row),
-  }));
+  };
+}
 
-export const articleProjection = (variable: string) => `${variable} {.id, .title, .text, .publishedAt, .source}`;
+export const DEPLOYMENT: RowReader<DeploymentRow, DeploymentRecord> = { schema: deploymentRow, shape: toDeployment, what: 'deployment' };
+export const DEPLOYMENTS = listOf(DEPLOYMENT);
 
-export const articleSchema: z.ZodType<ArticleRecord> = z.object({
-  id: text,
-  title: text,
-  text,
-  publishedAt: optionalText,
-  source: optionalText,
-});
+const articleRow = z.object({ id: text, title: text, text, publishedAt: optionalText, source: optionalText });
+type ArticleRow = z.infer<typeof articleRow>;
+
+export const ARTICLE: RowReader<ArticleRow, ArticleRecord> = {
+  schema: articleRow,
+  shape: (row) => ({ id: row.id, title: row.title, text: row.text, publishedAt: orNull(row.publishedAt), source: orNull(row.source) }),
+  what: 'article',
+};

@@ -1,30 +1,35 @@
 /**
  * Keyset pages over any list of nodes: the list's pattern binds `n`, its sort key orders it, and
  * a cursor is the last sort key and id. The total and the facets a selection needs come back in
- * the same query.
+ * the same query, built with `@neo4j/cypher-builder`.
  */
-import { asMapEntries, facetExpressions, facetValues, type AnyFacet } from './fetch-plan.ts';
-import { parseRow } from './mapping.ts';
+import Cypher from '@neo4j/cypher-builder';
+import { z } from 'zod';
+import { facetEntries, facetValues, type AnyFacet } from './fetch-plan.ts';
+import { parseRow, readRow, type RowReader } from './mapping.ts';
 import { integer, type GraphReader, type Row } from './reader.ts';
 import type { PageRecord } from './types.ts';
-import { z } from 'zod';
 
-/** What a list needs: the pattern binding `n`, fixed filter fragments, and the sort keys. */
+/** A filter of the list: a condition on `n` given its value as a parameter. */
+export type Condition = (n: Cypher.Node, value: Cypher.Param) => Cypher.Predicate;
+
+/** What a list needs: the pattern binding `n`, its filters, and its sort keys. */
 export interface ListSpec {
-  pattern: string;
-  conditions: string[];
-  parameters: Row;
-  /** Cypher expressions over `n` that order the list, in turn; `n.id` breaks ties. */
-  sortKeys: string[];
+  pattern: (n: Cypher.Node) => Cypher.Pattern;
+  /** The filters given a value (the others are left out), each with its value. */
+  filters: [Condition, unknown][];
+  /** Expressions over `n` that order the list, in turn; `n.id` breaks ties. */
+  sortKeys: (n: Cypher.Node) => Cypher.Expr[];
+  /** How many sort keys a cursor holds. */
+  sortKeyCount: number;
   /** Whether the pattern can match one node more than once (a walk), so rows need DISTINCT. */
   walks: boolean;
 }
 
-/** How to project and parse one node of the list. */
-export interface NodeShape<T> {
-  /** A Cypher expression over `n`. */
-  projection: string;
-  parse: (value: unknown) => T;
+/** How to project and read one node of the list. */
+export interface NodeProjection<T> {
+  projection: (n: Cypher.Node) => Cypher.Expr;
+  reader: RowReader<unknown, T>;
 }
 
 /** Where a page ends: the sort keys of its last node, and that node's id. */
@@ -51,33 +56,34 @@ export function decodeCursor(cursor: string): Keyset | null {
   return null;
 }
 
-/** `(k0, k1, …, n.id) > ($after0, $after1, …, $afterId)`, spelled out for Cypher. */
-function afterCondition(sortKeys: string[]): string {
-  return sortKeys.reduceRight(
-    (rest, key, index) => `(${key} > $after${index} OR (${key} = $after${index} AND ${rest}))`,
-    'n.id > $afterId',
-  );
-}
-
-/** Builds a spec from fixed condition fragments; only the filters given become conditions. */
+/** Builds a spec; only the filters given a value (not null) become conditions. */
 export function listSpec(
-  { pattern, sortKeys, walks = false }: { pattern: string; sortKeys: string[]; walks?: boolean },
-  filters: [string, unknown][],
-  patternParameters: Row = {},
+  { pattern, sortKeys, sortKeyCount, walks = false }: Omit<ListSpec, 'filters' | 'walks'> & { walks?: boolean },
+  filters: [Condition, unknown][],
 ): ListSpec {
-  const parameters: Row = { ...patternParameters };
-  const conditions = filters
-    .filter(([, value]) => value !== null && value !== undefined)
-    .map(([condition, value], index) => {
-      parameters[`p${index}`] = value;
-      return condition.replaceAll('$value', `$p${index}`);
-    });
-  return { pattern, conditions, parameters, sortKeys, walks };
+  return { pattern, sortKeys, sortKeyCount, walks, filters: filters.filter(([, value]) => value !== null && value !== undefined) };
 }
 
-const where = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+/** `(k0, k1, …, n.id) > (after0, after1, …, afterId)`, spelled out for Cypher. */
+function afterCondition(n: Cypher.Node, sortKeys: Cypher.Expr[], after: Keyset): Cypher.Predicate {
+  return sortKeys.reduceRight<Cypher.Predicate>((rest, key, index) => {
+    const value = new Cypher.Param(after.keys[index] ?? null);
+    return Cypher.or(Cypher.gt(key, value), Cypher.and(Cypher.eq(key, value), rest));
+  }, Cypher.gt(n.property('id'), new Cypher.Param(after.id)));
+}
 
-const rowSchema = z.object({ id: z.string(), sortKeys: z.array(z.union([z.string(), z.number()])), node: z.unknown() }).passthrough();
+/** The list's match of `n`, with its filters and any further conditions. */
+function listMatch(spec: ListSpec, n: Cypher.Node, more: Cypher.Predicate[] = []): Cypher.Match {
+  const conditions = [...spec.filters.map(([condition, value]) => condition(n, new Cypher.Param(value))), ...more];
+  const match = new Cypher.Match(spec.pattern(n));
+  return conditions.length > 0 ? match.where(Cypher.and(...conditions)) : match;
+}
+
+/** The number of nodes of the list. */
+export function countQuery(spec: ListSpec): Cypher.Clause {
+  const n = new Cypher.Node();
+  return listMatch(spec, n).return([Cypher.count(n).distinct(), new Cypher.NamedVariable('total')]);
+}
 
 export interface PageRequest {
   first: number;
@@ -88,34 +94,49 @@ export interface PageRequest {
   facets: readonly AnyFacet[];
 }
 
+/** One page of the list, each node with its sort keys and facets, and the total when asked. */
+export function pageQuery<T>(spec: ListSpec, node: NodeProjection<T>, request: PageRequest): Cypher.Clause {
+  const n = new Cypher.Node();
+  const total = new Cypher.NamedVariable('total');
+  const rows = new Cypher.NamedVariable('rows');
+  const sortKeys = spec.sortKeys(n);
+  const matched = listMatch(spec, n, request.after ? [afterCondition(n, sortKeys, request.after)] : []).with(n);
+  const page = (spec.walks ? matched.distinct() : matched)
+    .orderBy(...sortKeys, n.property('id'))
+    .limit(new Cypher.Param(integer(request.first + 1)))
+    .return([
+      Cypher.collect(
+        new Cypher.Map({ id: n.property('id'), sortKeys: new Cypher.List(sortKeys), node: node.projection(n), ...facetEntries(n, request.facets) }),
+      ),
+      rows,
+    ]);
+  return Cypher.utils.concat(
+    request.withTotal ? new Cypher.Call(countQuery(spec), []) : new Cypher.With([Cypher.Null, total]),
+    new Cypher.Call(page, []),
+    new Cypher.Return(total, rows),
+  );
+}
+
+const pageRow = z.object({ id: z.string(), sortKeys: z.array(z.union([z.string(), z.number()])), node: z.unknown() }).passthrough();
+type PageRow = z.infer<typeof pageRow>;
+
+/** A page's rows: each node's id, sort keys and projection, and its facet columns. */
+const PAGE_ROWS: RowReader<PageRow[] | null | undefined, PageRow[]> = { schema: z.array(pageRow).nullish(), shape: (rows) => rows ?? [], what: 'page' };
+
 export interface LoadedPage<T> {
   page: PageRecord<T>;
   /** Facet values by node id, for priming the facet loader. */
   facetValues: Map<string, Map<string, unknown>>;
 }
 
-export async function pageOf<T>(reader: GraphReader, spec: ListSpec, shape: NodeShape<T>, request: PageRequest): Promise<LoadedPage<T>> {
-  const { first, after } = request;
-  const pageConditions = after ? [...spec.conditions, afterCondition(spec.sortKeys)] : spec.conditions;
-  const nodes = spec.walks ? 'WITH DISTINCT n' : 'WITH n';
-  const count = `MATCH ${spec.pattern} ${where(spec.conditions)} RETURN count(DISTINCT n) AS total`;
-  const { expressions, parameters } = facetExpressions(request.facets);
-  const afterParameters: Row = { afterId: after?.id ?? null };
-  spec.sortKeys.forEach((_, index) => (afterParameters[`after${index}`] = after?.keys[index] ?? null));
-  const [row] = await reader.rows(
-    `${request.withTotal ? `CALL () { ${count} }` : 'WITH null AS total'}
-     CALL () {
-       MATCH ${spec.pattern} ${where(pageConditions)}
-       ${nodes} ORDER BY ${[...spec.sortKeys, 'n.id'].join(', ')} LIMIT $limit
-       RETURN collect({id: n.id, sortKeys: [${spec.sortKeys.join(', ')}], node: ${shape.projection}${asMapEntries(expressions)}}) AS rows
-     }
-     RETURN total, rows`,
-    { ...spec.parameters, ...parameters, ...afterParameters, limit: integer(first + 1) },
-  );
-  const fetched = parseRow(z.array(rowSchema), row?.rows ?? [], 'page');
-  const rows = fetched.slice(0, first);
+/** The page a `pageQuery` returned; its total, when not counted there, is counted when asked for. */
+export function readPage<T>(reader: GraphReader, rows: Row[], spec: ListSpec, node: NodeProjection<T>, request: PageRequest): LoadedPage<T> {
+  const { first } = request;
+  const [row] = rows;
+  const fetched = readRow(PAGE_ROWS, row?.rows, reader.checkRows);
+  const items = fetched.slice(0, first);
   const total = row?.total;
-  const edges = rows.map((item) => ({ cursor: encodeCursor({ keys: item.sortKeys, id: item.id }), node: shape.parse(item.node) }));
+  const edges = items.map((item) => ({ cursor: encodeCursor({ keys: item.sortKeys, id: item.id }), node: readRow(node.reader, item.node, reader.checkRows) }));
   return {
     page: {
       edges,
@@ -123,10 +144,10 @@ export async function pageOf<T>(reader: GraphReader, spec: ListSpec, shape: Node
       totalCount: typeof total === 'number'
         ? () => Promise.resolve(total)
         : async () => {
-            const [counted] = await reader.rows(count, spec.parameters);
+            const [counted] = await reader.query(countQuery(spec));
             return parseRow(z.number().int(), counted?.total ?? 0, 'count');
           },
     },
-    facetValues: new Map(rows.map((item) => [item.id, facetValues(item, request.facets)])),
+    facetValues: new Map(items.map((item) => [item.id, facetValues(item, request.facets, reader.checkRows)])),
   };
 }

@@ -3,6 +3,7 @@
  * of the graph, and a bug cannot write), with a timeout, always parameterised. Counts round trips
  * so tests can bound them.
  */
+import type Cypher from '@neo4j/cypher-builder';
 import neo4j, { type BookmarkManager, type Driver, type Session, type Transaction } from 'neo4j-driver';
 
 export type Row = Record<string, unknown>;
@@ -44,6 +45,8 @@ export class GraphReader {
      * its server has caught up with what earlier reads saw (the data version among them).
      */
     private readonly bookmarkManager?: BookmarkManager,
+    /** Check every row against its projection's schema before shaping it (tests and development: `CHECK_ROWS`). */
+    readonly checkRows = false,
   ) {}
 
   /** The request's transaction, begun by its first query. */
@@ -54,6 +57,12 @@ export class GraphReader {
       this.open = { session, transaction: session.beginTransaction({ timeout: this.timeoutMs }) };
     }
     return this.open.transaction;
+  }
+
+  /** Runs a query built with `@neo4j/cypher-builder`. */
+  query(clause: Cypher.Clause): Promise<Row[]> {
+    const { cypher, params } = clause.build();
+    return this.rows(cypher, params);
   }
 
   async rows(cypher: string, parameters: Row = {}): Promise<Row[]> {

@@ -2,6 +2,7 @@
  * Representative values for running operations without a client: ids that exist in the graph,
  * so an operation's nested levels run too (the warm-up, `src/api/warm-up.ts`).
  */
+import Cypher from '@neo4j/cypher-builder';
 import { integer, type GraphReader } from './reader.ts';
 
 export interface GraphSamples {
@@ -13,24 +14,38 @@ export interface GraphSamples {
   articleId: string | null;
 }
 
-const EXISTING_IDS = `
-  UNWIND $ids AS id
-  WITH id WHERE EXISTS { (:Entity {id: id}) } OR EXISTS { (:Article {id: id}) }
-  RETURN collect(id) AS ids`;
+/** Which of `ids` name an entity or an article, as the list `ids`. */
+function existingIds(ids: readonly string[]): Cypher.Clause {
+  const id = new Cypher.Variable();
+  const exists = (label: string) => new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(new Cypher.Node(), { labels: label, properties: { id } })));
+  return new Cypher.Unwind([new Cypher.Param([...ids]), id])
+    .with(id)
+    .where(Cypher.or(exists('Entity'), exists('Article')))
+    .return([Cypher.collect(id), 'ids']);
+}
 
-const MOST_MENTIONED = `
-  MATCH (entity:Entity)
-  WITH entity ORDER BY COUNT { (entity)-[:MENTIONED_IN]->() } DESC, entity.id LIMIT $count
-  RETURN entity.id AS id, entity.name AS name`;
+/** The `count` most mentioned entities, most mentioned first. */
+function mostMentioned(count: number): Cypher.Clause {
+  const entity = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(entity, { labels: 'Entity' }))
+    .with(entity)
+    .orderBy([new Cypher.Count(new Cypher.Pattern(entity).related({ type: 'MENTIONED_IN' }).to()), 'DESC'], entity.property('id'))
+    .limit(new Cypher.Param(integer(count)))
+    .return([entity.property('id'), 'id'], [entity.property('name'), 'name']);
+}
 
-const AN_ARTICLE = 'MATCH (article:Article) RETURN article.id AS id ORDER BY id LIMIT 1';
+/** The first article by id. */
+function anArticle(): Cypher.Clause {
+  const article = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(article, { labels: 'Article' })).return([article.property('id'), 'id']).orderBy(article.property('id')).limit(1);
+}
 
 /** Which of `ids` exist, the `count` most mentioned entities and an article, in one transaction. */
 export async function graphSamples(reader: GraphReader, ids: readonly string[], count: number): Promise<GraphSamples> {
   try {
-    const [existing] = await reader.rows(EXISTING_IDS, { ids });
-    const entities = await reader.rows(MOST_MENTIONED, { count: integer(count) });
-    const [article] = await reader.rows(AN_ARTICLE);
+    const [existing] = await reader.query(existingIds(ids));
+    const entities = await reader.query(mostMentioned(count));
+    const [article] = await reader.query(anArticle());
     return {
       existingIds: new Set((existing?.ids as string[] | undefined) ?? []),
       entities: entities.map((row) => ({ id: String(row.id), name: String(row.name) })),

@@ -1,21 +1,32 @@
 /** Whole-graph counts for a dashboard header, all answered from Neo4j's count store, and the data version. */
+import Cypher from '@neo4j/cypher-builder';
 import { LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
-import { DATA_VERSION_COLUMN, dataVersionOf } from './data-version.ts';
-import type { GraphReader } from './reader.ts';
+import { dataVersionOf, dataVersionQuery } from './data-version.ts';
+import type { Row } from './reader.ts';
 import type { EntityKind, GraphStatsRecord } from './types.ts';
 
 const NODE_COUNTS = { articles: 'Article', entities: 'Entity', figures: 'Figure', claims: 'Claim', deployments: 'Deployment' };
 
-const STATS_QUERY = [
-  ...Object.entries(NODE_COUNTS).map(([name, label]) => `CALL () { MATCH (n:${label}) RETURN count(n) AS ${name} }`),
-  ...Object.entries(LABEL_OF_KIND).map(([kind, label]) => `CALL () { MATCH (n:${label}) RETURN count(n) AS kind_${kind} }`),
-  ...RELATION_TYPES.map((type) => `CALL () { MATCH ()-[r:${type}]->() RETURN count(r) AS type_${type} }`),
-  DATA_VERSION_COLUMN,
-  'RETURN *',
-].join('\n');
+/** One `CALL` counting the nodes of a label, or the relationships of a type, as the column `name`. */
+const countOf = (name: string, label: string | null, type: string | null) => {
+  const counted = type === null ? new Cypher.Node() : new Cypher.Relationship();
+  const pattern = type === null ? new Cypher.Pattern(counted, { labels: label! }) : new Cypher.Pattern().related(counted, { type }).to();
+  return new Cypher.Call(new Cypher.Match(pattern).return([Cypher.count(counted), new Cypher.NamedVariable(name)]), []);
+};
 
-export async function graphStats(reader: GraphReader): Promise<GraphStatsRecord> {
-  const [row = {}] = await reader.rows(STATS_QUERY);
+export function statsQuery(): Cypher.Clause {
+  return Cypher.utils.concat(
+    ...Object.entries(NODE_COUNTS).map(([name, label]) => countOf(name, label, null)),
+    ...Object.entries(LABEL_OF_KIND).map(([kind, label]) => countOf(`kind_${kind}`, label, null)),
+    ...RELATION_TYPES.map((type) => countOf(`type_${type}`, null, type)),
+    new Cypher.Call(dataVersionQuery(), []),
+    new Cypher.Return('*'),
+  );
+}
+
+/** The counts a `statsQuery` returned. */
+export function readStats(rows: Row[]): GraphStatsRecord {
+  const [row = {}] = rows;
   const count = (name: string) => Number(row[name] ?? 0);
   return {
     articles: count('articles'),

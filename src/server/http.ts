@@ -272,7 +272,13 @@ export async function serveApi(claimed: ClaimedPort, config: Config, database: D
   if (corsOrigins === '*' && config.nodeEnv === 'production') {
     log.warn('CORS_ORIGINS=* lets every website call this API from its visitors\' browsers');
   }
-  const contextSettings = { driver: database.driver, database: database.name, queryTimeoutMs: config.neo4j.queryTimeoutMs, bookmarks: database.bookmarks };
+  const contextSettings = {
+    driver: database.driver,
+    database: database.name,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    bookmarks: database.bookmarks,
+    checkRows: config.graphql.checkRows,
+  };
   app.use(
     '/graphql',
     cors({ origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),

@@ -15,6 +15,13 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
+  it('checks rows from Neo4j outside production unless set', () => {
+    expect(loadConfig({}).graphql.checkRows).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.checkRows).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CHECK_ROWS: 'true' }).graphql.checkRows).toBe(true);
+    expect(loadConfig({ CHECK_ROWS: 'false' }).graphql.checkRows).toBe(false);
+  });
+
   it('names every bad variable and its value', () => {
     expect(() => loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', NODE_ENV: 'prod' })).toThrow(ConfigError);
     try {

@@ -1,9 +1,10 @@
 /** Resolvers of the entity types: each data field is one facet load (see `fields.ts`). */
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { AnyFacet } from '../../graph/fetch-plan.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/types.ts';
 import type { RequestContext } from '../context.ts';
-import { ENTITY_FIELD_FACETS, listSize, TYPE_OF_KIND, type EntityTypeName, type FieldArgs } from '../fields.ts';
+import { ENTITY_FIELD_FACETS, listSize, TYPE_OF_KIND, type EntityTypeName, type FacetOfField, type FieldArgs } from '../fields.ts';
+import { fieldShape } from '../look-ahead.ts';
 import type { ReportRecord } from '../../graph/types.ts';
 
 /** A fact's reports, as many as `first` asks for (a fact's projection holds its first 100). */
@@ -13,7 +14,7 @@ export const reportsOf = (fact: { reports: ReportRecord[] }, args: FieldArgs) =>
 const consolidation = (event: EntityRecord) =>
   event.consolidation ?? { certainty: 'STATED' as const, weakestCertainty: 'STATED' as const, articleCount: 0, sourceCount: 0, datesDisagree: false };
 
-type FieldResolver = (entity: EntityRecord, args: FieldArgs, context: RequestContext) => Promise<unknown>;
+type FieldResolver = (entity: EntityRecord, args: FieldArgs, context: RequestContext, info: GraphQLResolveInfo) => Promise<unknown>;
 
 /** Identifiers in other data sets: background knowledge, referenced by the data set itself. */
 function identifiers(entity: EntityRecord) {
@@ -34,10 +35,10 @@ function facetResolvers(typeName: EntityTypeName): Record<string, FieldResolver 
   return {
     identifiers,
     ...Object.fromEntries(
-      Object.entries<(args: FieldArgs) => AnyFacet | null>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
+      Object.entries<FacetOfField>(ENTITY_FIELD_FACETS[typeName]).map(([field, facetOf]) => [
         field,
-        (entity: EntityRecord, args: FieldArgs, context: RequestContext) => {
-          const facet = facetOf(args);
+        (entity: EntityRecord, args: FieldArgs, context: RequestContext, info: GraphQLResolveInfo) => {
+          const facet = facetOf(args, fieldShape(info));
           return facet ? context.loaders.entityFacets.load(entity.id, facet) : entity[field as keyof EntityRecord];
         },
       ]),

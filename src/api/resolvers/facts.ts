@@ -2,6 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { RequestContext } from '../context.ts';
 import { ARTICLE_FIELD_FACETS } from '../fields.ts';
+import { fieldShape } from '../look-ahead.ts';
 import { reportsOf } from './entities.ts';
 
 async function requiredArticle(context: RequestContext, id: string) {
@@ -30,10 +31,10 @@ export const factResolvers: Resolvers<RequestContext> = {
     reports: reportsOf,
   },
   Article: {
-    entities: (article, args, context) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.entities(args)),
-    figures: (article, args, context) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.figures(args)),
-    claims: (article, args, context) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.claims(args)),
-    deployments: (article, args, context) =>
-      context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.deployments(args)),
+    entities: (article, args, context, info) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.entities(args, fieldShape(info))),
+    figures: (article, args, context, info) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.figures(args, fieldShape(info))),
+    claims: (article, args, context, info) => context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.claims(args, fieldShape(info))),
+    deployments: (article, args, context, info) =>
+      context.loaders.articleFacets.load(article.id, ARTICLE_FIELD_FACETS.deployments(args, fieldShape(info))),
   },
 };
