@@ -34,7 +34,7 @@ function codeVersion(files: string[]): string {
 }
 /** A corpus changes with its generator; a loaded database also with the writer and the schema. */
 const CORPUS_CODE = ['bench/corpus.ts'];
-const DATABASE_CODE = [...CORPUS_CODE, 'src/graph/article-writer.ts', 'src/db/schema.ts'];
+const DATABASE_CODE = [...CORPUS_CODE, 'src/seed/writer.ts', 'src/db/schema.ts'];
 
 function readMarker(file: string): Record<string, unknown> | null {
   try {

@@ -4,7 +4,6 @@
  * parameter and the same selection always gives the same text) and a reader of its rows. The
  * resolvers run these; `compileOperation` shows them without a database.
  */
-import type Cypher from '@neo4j/cypher-builder';
 import { entitiesByIdsQuery, rankHits, readEntities, searchCandidates, searchQuery, toSearchQuery } from '../graph/entities.ts';
 import { MAX_PAGE_SIZE } from '../domain/limits.ts';
 import {
@@ -39,7 +38,7 @@ import {
 import { MAX_NEIGHBORHOOD_DEPTH, MAX_PATH_LENGTH, maxEdgesOf, neighborhoodQuery, pathQuery, readNeighborhood, readPath } from '../graph/network.ts';
 import { pageQuery, readPage, type ListSpec, type NodeProjection } from '../graph/pages.ts';
 import { eitherShape } from '../graph/projections.ts';
-import type { Row } from '../graph/reader.ts';
+import type { ReadQuery, Row } from '../graph/reader.ts';
 import { readStats, statsQuery } from '../graph/stats.ts';
 import type {
   QueryArticleArgs,
@@ -72,7 +71,7 @@ export const MAX_EVENT_COUNT_ROWS = 500;
 
 /** What a root field runs: one query (none when its arguments ask for nothing), and how its rows become its value. */
 export interface RootQuery {
-  query: Cypher.Clause | null;
+  query: ReadQuery | null;
   read: (rows: Row[], context: RequestContext) => unknown;
 }
 

@@ -1,21 +1,14 @@
 /**
  * The graph's data version: one `:GraphMeta {id: 'graph'}` node whose `dataVersion` changes in the
  * transaction of every write that changes the graph, so readers (the response cache, dashboards
- * polling `stats.dataVersion`) know when what they hold is stale.
+ * polling `stats.dataVersion`) know when what they hold is stale. The loader's writer
+ * (`src/seed/writer.ts`) changes it; this module reads it.
  */
 import Cypher from '@neo4j/cypher-builder';
 import type { GraphReader } from './reader.ts';
 
 /** The version of a graph no versioned write has touched: empty, or emptied outside the loader. */
 export const INITIAL_DATA_VERSION = 'initial';
-
-/** A random id rather than a counter: a counter would repeat after the graph is emptied. */
-const BUMP_DATA_VERSION = `
-  MERGE (meta:GraphMeta {id: 'graph'})
-  SET meta.dataVersion = randomUUID(), meta.changedAt = datetime()`;
-
-/** The statement that marks the graph changed; run it in the writing transaction. */
-export const bumpDataVersion = (): [query: string, parameters: Record<string, unknown>] => [BUMP_DATA_VERSION, {}];
 
 /** The column `dataVersion` (null before the first write). */
 export function dataVersionQuery(): Cypher.Clause {

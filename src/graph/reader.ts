@@ -8,6 +8,9 @@ import neo4j, { type BookmarkManager, type Driver, type Session, type Transactio
 
 export type Row = Record<string, unknown>;
 
+/** A read query, as the data-access modules build it; layers above pass it along without building Cypher. */
+export type ReadQuery = Cypher.Clause;
+
 /** What a profiled query cost the database (see `bench/profile.ts`). */
 export interface QueryProfile {
   cypher: string;

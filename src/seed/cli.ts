@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { createLogger } from '../config/logger.ts';
 import { openDatabase } from '../db/database.ts';
-import { removeArticle } from '../graph/article-writer.ts';
+import { removeArticle } from './writer.ts';
 import { DEFAULT_SEED_DIR, listAnnotationFiles, loadArticles, validateFiles } from './load.ts';
 import { mirrorFolder } from './mirror.ts';
 

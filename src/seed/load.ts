@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRetryableError, Neo4jError, type Driver } from 'neo4j-driver';
 import type { Background } from './annotation.ts';
-import { findIdentityConflicts, syncBackground, upgradeStoredGraph, writeArticles, type WriteOutcome } from '../graph/article-writer.ts';
+import { findIdentityConflicts, syncBackground, upgradeStoredGraph, writeArticles, type WriteOutcome } from './writer.ts';
 import {
   checkUniqueArticleIds,
   BACKGROUND_FILE,

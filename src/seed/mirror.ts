@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/database.ts';
-import { removeArticle } from '../graph/article-writer.ts';
+import { removeArticle } from './writer.ts';
 import { storedArticleIds } from '../graph/articles.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { DEFAULT_SEED_DIR } from './load.ts';

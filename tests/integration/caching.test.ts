@@ -7,7 +7,7 @@ import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeArticle } from '../../src/graph/article-writer.ts';
+import { removeArticle } from '../../src/seed/writer.ts';
 import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';

@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeArticle } from '../../src/graph/article-writer.ts';
+import { removeArticle } from '../../src/seed/writer.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError } from '../../src/seed/validate.ts';
 import { graphContents, readRows } from './graph-queries.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeArticle } from '../../src/graph/article-writer.ts';
+import { removeArticle } from '../../src/seed/writer.ts';
 import { readDataVersion } from '../../src/graph/data-version.ts';
 import { GraphReader } from '../../src/graph/reader.ts';
 import { REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeArticle } from '../../src/graph/article-writer.ts';
+import { removeArticle } from '../../src/seed/writer.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { dataOf } from './api-fixture.ts';
 import { startTestServer, type TestServer } from './helpers.ts';

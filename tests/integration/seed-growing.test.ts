@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { createDriver } from '../../src/db/driver.ts';
 import { forgetRunningNeo4j, recordRunningNeo4j } from '../../src/db/running-neo4j.ts';
-import { removeArticle } from '../../src/graph/article-writer.ts';
+import { removeArticle } from '../../src/seed/writer.ts';
 import { listAnnotationFiles, loadArticles, validateFiles } from '../../src/seed/load.ts';
 import { AnnotationError, REGISTRY_FILE, textSha256 } from '../../src/seed/validate.ts';
 import { countGraph, readRows } from './graph-queries.ts';

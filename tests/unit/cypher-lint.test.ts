@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The loader's writer, which still writes its Cypher as reviewed templates. */
-const WRITER = path.join('src', 'graph', 'article-writer.ts');
+const WRITER = path.join('src', 'seed', 'writer.ts');
 
 const REVIEWED_INTERPOLATIONS = new Set([
   // Labels, relationship types and index names from closed lists in the same module.
@@ -104,9 +104,9 @@ describe('Cypher is parameterised', () => {
     expect(unreviewed).toEqual([]);
   });
 
-  it('keeps Cypher inside src/graph and src/db', () => {
+  it('keeps Cypher inside src/graph, src/db and the loader\'s writer', () => {
     const outside = sourceFiles('src')
-      .filter((file) => !file.startsWith(path.join('src', 'graph')) && !file.startsWith(path.join('src', 'db')))
+      .filter((file) => !file.startsWith(path.join('src', 'graph')) && !file.startsWith(path.join('src', 'db')) && file !== WRITER)
       .filter((file) => templates(readFileSync(file, 'utf8')).some((template) => CYPHER.test(template.text)) ||
         /\.(executeQuery|run)\(\s*['"`]/.test(readFileSync(file, 'utf8')));
     expect(outside).toEqual([]);

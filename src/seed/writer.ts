@@ -16,8 +16,18 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { dateInterval } from '../domain/dates.ts';
 import { MAX_EVIDENCE_SPANS } from '../domain/limits.ts';
 import { CERTAINTY_RANK, ENTITY_RELATION_TYPES, LABEL_OF_KIND, RELATION_TYPES } from '../domain/vocabulary.ts';
-import { FACT_IDENTITY_FIELDS, type AnnotatedClaim, type AnnotatedEntity, type AnnotatedFact, type Annotation, type Background, type FactCollection, type PartialDate, type Span } from '../seed/annotation.ts';
-import { bumpDataVersion } from './data-version.ts';
+import { FACT_IDENTITY_FIELDS, type AnnotatedClaim, type AnnotatedEntity, type AnnotatedFact, type Annotation, type Background, type FactCollection, type PartialDate, type Span } from './annotation.ts';
+
+/**
+ * The graph's data version (`src/graph/data-version.ts` reads it): a random id rather than a
+ * counter, since a counter would repeat after the graph is emptied.
+ */
+const BUMP_DATA_VERSION = `
+  MERGE (meta:GraphMeta {id: 'graph'})
+  SET meta.dataVersion = randomUUID(), meta.changedAt = datetime()`;
+
+/** The statement that marks the graph changed; run it in the writing transaction. */
+const bumpDataVersion = (): [query: string, parameters: Record<string, unknown>] => [BUMP_DATA_VERSION, {}];
 
 export interface ArticleToWrite {
   annotation: Annotation;
