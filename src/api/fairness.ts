@@ -26,8 +26,12 @@ export interface FairnessContext {
   cost?: number;
 }
 
-/** What a refused request costs at least: parsing and refusing it is work, but a mistake must not spend the window. */
-export const REFUSAL_FEE = 100;
+/**
+ * What a refused request costs at least. The parts timed (parsing, validating, pricing) are about a
+ * third of what refusing costs the server (Apollo's pipeline, the answer), so a flood of refusals
+ * is held to a small share of the machine, while a mistake costs 0.1% of the default budget.
+ */
+export const REFUSAL_FEE = 1_000;
 
 /**
  * Cost per millisecond of work. About what cheap dashboard queries cost either way (a few ms,

@@ -213,7 +213,7 @@ describe('the response cache', () => {
       const hit = await ask({ query }, '127.0.0.3');
       expect(hit.status).toBe(200);
       expect(hit.age).not.toBeNull();
-      // Refusals cost at least 100 each: the budget is soon spent, and a hit is refused like a miss.
+      // Each refusal costs at least the fee: the budget is soon spent, and a hit is refused like a miss.
       let refusals = 0;
       while ((await ask({ query: '{ nope }' }, '127.0.0.3')).status === 400) refusals += 1;
       expect(refusals).toBeLessThanOrEqual(3);
