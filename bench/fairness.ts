@@ -12,7 +12,7 @@ import { Agent, request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { buildSchema, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { MAX_PRICED_FIELDS, objectCountEstimator } from '../src/api/cost-limit.ts';
@@ -31,9 +31,13 @@ const options = new Command('bench:fairness')
   .option('--data-dir <folder>', "the API's local Neo4j folder", '.data/bench-fairness')
   // Paced, a dashboard spends what a polling one would, so the run can keep the default budget:
   // a flooder's budget is then what any client gets, not one lifted for a flat-out dashboard.
-  .option('--dashboard-rate <n>', "the dashboard's requests per second (default: flat out)")
+  .option('--dashboard-rate <n>', "the dashboard's requests per second (default: flat out)", (value: string) => {
+    const rate = Number(value);
+    if (!Number.isFinite(rate) || rate <= 0) throw new InvalidArgumentError('must be a positive number of requests per second');
+    return rate;
+  })
   .parse()
-  .opts<{ seconds: string; rounds: string; flooders: string; flood: string; budget: string; dataDir: string; dashboardRate?: string }>();
+  .opts<{ seconds: string; rounds: string; flooders: string; flood: string; budget: string; dataDir: string; dashboardRate?: number }>();
 const seconds = Number(options.seconds);
 
 const FLOODS: Record<string, string> = {
@@ -130,7 +134,7 @@ const dashboardClient = client('127.0.0.3', DASHBOARD_CONNECTIONS);
 const healthClient = client('127.0.0.1', 1);
 const flooder = client('127.0.0.2', Number(options.flooders));
 /** Each connection's interval between requests when paced. */
-const dashboardIntervalMs = options.dashboardRate === undefined ? 0 : (1000 * DASHBOARD_CONNECTIONS) / Number(options.dashboardRate);
+const dashboardIntervalMs = options.dashboardRate === undefined ? 0 : (1000 * DASHBOARD_CONNECTIONS) / options.dashboardRate;
 const askDashboard = async (index: number) => {
   const answer = await dashboardClient('POST', '/graphql', JSON.stringify({ query: dashboard[index % dashboard.length] }));
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, dashboardIntervalMs - answer.ms)));
